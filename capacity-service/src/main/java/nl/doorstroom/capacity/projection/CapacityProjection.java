@@ -1,0 +1,60 @@
+package nl.doorstroom.capacity.projection;
+
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoPlacesPledged;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.stereotype.Component;
+
+/** Keeps the capacity read models: it stores what {@link LocationState#evolve} and {@link PledgeState#evolve} return. */
+@Component
+@ProcessingGroup(CapacityProjection.PROCESSING_GROUP)
+public class CapacityProjection {
+
+    public static final String PROCESSING_GROUP = "capacity-projection";
+
+    private final LocationRecords locations;
+    private final PledgeRecords pledges;
+
+    public CapacityProjection(LocationRecords locations, PledgeRecords pledges) {
+        this.locations = locations;
+        this.pledges = pledges;
+    }
+
+    @EventHandler
+    void on(CnoPlacesPledged event) {
+        PledgeRecord record = pledges.findById(event.veiligheidsregio()).orElse(null);
+        PledgeState next = PledgeState.evolve(record == null ? null : record.state(), event);
+        if (record == null) {
+            pledges.save(new PledgeRecord(next));
+        } else {
+            record.update(next);
+            pledges.save(record);
+        }
+    }
+
+    @EventHandler
+    void on(Object event) {
+        String locationId = LocationState.locationOf(event);
+        if (locationId == null) {
+            return;
+        }
+        LocationRecord record = locations.findById(locationId).orElse(null);
+        LocationState next = LocationState.evolve(record == null ? null : record.state(), event);
+        if (next == null) {
+            return;
+        }
+        if (record == null) {
+            locations.save(new LocationRecord(next));
+        } else {
+            record.update(next);
+            locations.save(record);
+        }
+    }
+
+    @ResetHandler
+    void reset() {
+        locations.deleteAllInBatch();
+        pledges.deleteAllInBatch();
+    }
+}

@@ -1,0 +1,47 @@
+package nl.doorstroom.capacity.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import nl.doorstroom.capacity.domain.HandOverRecipient;
+
+import java.time.LocalDate;
+
+/** Request bodies of capacity-service. A missing {@code occurredOn} means today on the business clock. */
+public final class CapacityRequests {
+
+    static final String LOCATION_ID = "^[A-Za-z0-9_.:-]{1,64}$";
+    static final String VR_CODE = "^VR(0[1-9]|1[0-9]|2[0-5])$";
+
+    private CapacityRequests() {
+    }
+
+    public record PledgeRequest(@NotNull @Min(1) @Max(2) Integer tranche,
+                                @NotNull @Min(1) @Max(100_000) Integer places,
+                                LocalDate occurredOn) {
+    }
+
+    public record OpenCnoLocationRequest(@Pattern(regexp = LOCATION_ID) String locationId,
+                                         @NotNull @Pattern(regexp = VR_CODE) String veiligheidsregio,
+                                         @NotBlank @Size(max = 200) String name,
+                                         @Pattern(regexp = "^GM[0-9]{4}$") String gemeente,
+                                         @NotNull @Min(1) @Max(100_000) Integer places,
+                                         boolean belowNormalStandard,
+                                         LocalDate occurredOn) {
+    }
+
+    public record CapacityRequest(@NotNull @Min(0) @Max(100_000) Integer places, LocalDate occurredOn) {
+    }
+
+    public record OccupancyRequest(@NotNull @Min(0) @Max(100_000) Integer occupied, LocalDate occurredOn) {
+    }
+
+    public record ClosureRequest(LocalDate occurredOn) {
+    }
+
+    public record HandOverRequest(@NotNull HandOverRecipient to, @Size(max = 200) String recipient, LocalDate occurredOn) {
+    }
+}

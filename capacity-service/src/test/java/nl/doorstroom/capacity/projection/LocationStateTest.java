@@ -1,0 +1,67 @@
+package nl.doorstroom.capacity.projection;
+
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationCapacityChanged;
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationHandedOver;
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationOpened;
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoOccupancyReported;
+import nl.doorstroom.capacity.domain.CapacityEvents.CoaLocationRegistered;
+import nl.doorstroom.capacity.domain.CapacityEvents.CoaPlacesReassigned;
+import nl.doorstroom.capacity.domain.HandOverRecipient;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static nl.doorstroom.capacity.domain.Doelgroep.ASIELZOEKERS;
+import static nl.doorstroom.capacity.domain.Doelgroep.STATUSHOUDERS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LocationStateTest {
+
+    private static final LocalDate D = LocalDate.of(2022, 9, 1);
+
+    private static LocationState fold(List<Object> events) {
+        LocationState state = null;
+        for (Object e : events) {
+            state = LocationState.evolve(state, e);
+        }
+        return state;
+    }
+
+    @Test
+    void a_cno_location_counts_its_latest_capacity_and_occupancy() {
+        LocationState s = fold(List.of(
+                new CnoLocationOpened("L1", "VR01", "Hal", null, 225, false, D),
+                new CnoLocationCapacityChanged("L1", "VR01", 300, D.plusDays(3)),
+                new CnoOccupancyReported("L1", "VR01", 280, D.plusDays(4))));
+        assertThat(s.placesTotal()).isEqualTo(300);
+        assertThat(s.occupiedTotal()).isEqualTo(280);
+        assertThat(s.status()).isEqualTo(LocationState.Status.OPEN);
+    }
+
+    @Test
+    void a_handed_over_location_is_no_longer_open_cno_and_says_to_whom() {
+        LocationState s = fold(List.of(
+                new CnoLocationOpened("L1", "VR01", "Hal", null, 225, false, D),
+                new CnoLocationHandedOver("L1", "VR01", HandOverRecipient.COA, "COA", LocalDate.of(2023, 1, 1))));
+        assertThat(s.status()).isEqualTo(LocationState.Status.HANDED_OVER);
+        assertThat(s.handedOverTo()).isEqualTo(HandOverRecipient.COA);
+        assertThat(s.endedOn()).isEqualTo(LocalDate.of(2023, 1, 1));
+    }
+
+    @Test
+    void reassigning_coa_places_moves_them_between_groups_and_keeps_the_total() {
+        LocationState s = fold(List.of(
+                new CoaLocationRegistered("C1", "Budel", Map.of(ASIELZOEKERS, 1000), false, D),
+                new CoaPlacesReassigned("C1", ASIELZOEKERS, STATUSHOUDERS, 250, D.plusDays(1))));
+        assertThat(s.places()).containsEntry(ASIELZOEKERS, 750).containsEntry(STATUSHOUDERS, 250);
+        assertThat(s.placesTotal()).isEqualTo(1000);
+    }
+
+    @Test
+    void events_about_something_else_leave_the_state_alone() {
+        LocationState s = fold(List.of(new CnoLocationOpened("L1", "VR01", "Hal", null, 225, false, D)));
+        assertThat(LocationState.evolve(s, "not an event of ours")).isSameAs(s);
+    }
+}

@@ -1,0 +1,60 @@
+package nl.doorstroom.contracts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The JSON Schemas of every message type that crosses a service boundary: the events Doorstroom
+ * publishes ({@code contracts/published/<type>.schema.json}) and the messages it accepts from COA and IND
+ * ({@code contracts/inbound/<type>.schema.json}). A type name carries its version, e.g.
+ * {@code nl.doorstroom.capacity.CnoLocationOpened.v1}.
+ */
+public final class ContractSchemas {
+
+    public enum Direction { PUBLISHED, INBOUND }
+
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private ContractSchemas() {
+    }
+
+    public static boolean isKnown(Direction direction, String type) {
+        return ContractSchemas.class.getResource(resource(direction, type)) != null;
+    }
+
+    /** The violations of the data against the schema of its type, each naming the field; empty when valid. */
+    public static List<String> violations(Direction direction, String type, JsonNode data) {
+        Schema schema = CACHE.computeIfAbsent(resource(direction, type), ContractSchemas::read);
+        return schema.validate(data).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                .toList();
+    }
+
+    private static Schema read(String resource) {
+        try (InputStream in = ContractSchemas.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no contract schema at " + resource);
+            }
+            return REGISTRY.getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(Direction direction, String type) {
+        if (!type.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("not a contract type name: " + type);
+        }
+        return "/contracts/" + direction.name().toLowerCase() + "/" + type + ".schema.json";
+    }
+}

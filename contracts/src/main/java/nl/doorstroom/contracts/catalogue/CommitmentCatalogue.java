@@ -1,0 +1,60 @@
+package nl.doorstroom.contracts.catalogue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The machine-readable catalogue of every commitment in the agreement ({@code catalogue/commitments.yaml}).
+ * It is data, not code: services register their part of it as events dated on {@link #agreedOn()}.
+ */
+public record CommitmentCatalogue(String source, LocalDate agreedOn, int version, List<CatalogueEntry> commitments) {
+
+    public static final String RESOURCE = "/catalogue/commitments.yaml";
+    public static final Set<String> SERVICES = Set.of("capacity", "housing", "finance", "deadline");
+
+    public CommitmentCatalogue {
+        commitments = List.copyOf(commitments);
+        Set<String> refs = new HashSet<>();
+        for (CatalogueEntry entry : commitments) {
+            if (!refs.add(entry.ref())) {
+                throw new IllegalStateException("commitment " + entry.ref() + " appears twice in the catalogue");
+            }
+            if (!SERVICES.contains(entry.service())) {
+                throw new IllegalStateException("commitment " + entry.ref() + " has no known owner service: " + entry.service());
+            }
+        }
+    }
+
+    public static CommitmentCatalogue load() {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .registerModule(new JavaTimeModule())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        try (InputStream in = CommitmentCatalogue.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            return yaml.readValue(in, CommitmentCatalogue.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the commitment catalogue cannot be read", e);
+        }
+    }
+
+    public List<CatalogueEntry> ownedBy(String service) {
+        return commitments.stream().filter(c -> c.service().equals(service)).toList();
+    }
+
+    public Optional<CatalogueEntry> find(String ref) {
+        return commitments.stream().filter(c -> c.ref().equals(ref)).findFirst();
+    }
+}

@@ -1,0 +1,42 @@
+package nl.doorstroom.platform.autoconfigure;
+
+import nl.doorstroom.platform.inbound.DeadLetterPublishing;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a Doorstroom service gets by depending on {@code platform}. Its entities and repositories are
+ * registered beside the service's own (and Axon's) through the auto-configuration packages.
+ */
+@AutoConfiguration
+@AutoConfigurationPackage(basePackages = "nl.doorstroom.platform")
+@EnableConfigurationProperties(DoorstroomProperties.class)
+@ComponentScan(basePackages = {
+        "nl.doorstroom.platform.inbound",
+        "nl.doorstroom.platform.outbound",
+        "nl.doorstroom.platform.register",
+        "nl.doorstroom.platform.time",
+        "nl.doorstroom.platform.web"})
+public class PlatformAutoConfiguration {
+
+    /** The service's own topic and its inbound topics with their dead-letter topics, created up front. */
+    @Bean
+    KafkaAdmin.NewTopics doorstroomTopics(DoorstroomProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        topics.add(TopicBuilder.name(properties.outboundTopic()).partitions(properties.partitions()).build());
+        for (String inbound : properties.inboundTopics()) {
+            topics.add(TopicBuilder.name(inbound).partitions(properties.partitions()).build());
+            topics.add(TopicBuilder.name(inbound + DeadLetterPublishing.SUFFIX).partitions(properties.partitions()).build());
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

@@ -1,0 +1,85 @@
+package nl.doorstroom.platform.inbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import nl.doorstroom.contracts.ContractSchemas;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import static nl.doorstroom.contracts.ContractSchemas.Direction.INBOUND;
+
+/**
+ * The inbound path every consumer takes: read the record as a CloudEvent, check its type and schema, and apply
+ * its effect exactly once — the message id is stored in the same transaction as the effect.
+ */
+@Component
+public class InboundMessages {
+
+    private static final EventFormat CLOUD_EVENT_JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+
+    private final ProcessedMessageRepository processed;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public InboundMessages(ProcessedMessageRepository processed, ObjectMapper json, Clock clock) {
+        this.processed = processed;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @throws RejectedMessage when the record can never be processed, naming why */
+    public InboundMessage read(ConsumerRecord<String, byte[]> record, Set<String> acceptedTypes) {
+        if (record.value() == null) {
+            throw new RejectedMessage("empty record");
+        }
+        CloudEvent event;
+        try {
+            event = CLOUD_EVENT_JSON.deserialize(record.value());
+        } catch (RuntimeException e) {
+            throw new RejectedMessage("not a CloudEvent in structured JSON: " + e.getMessage(), e);
+        }
+        if (!acceptedTypes.contains(event.getType())) {
+            throw new RejectedMessage("type " + event.getType() + " is not accepted on " + record.topic() + "; accepted: " + acceptedTypes);
+        }
+        if (event.getData() == null) {
+            throw new RejectedMessage("CloudEvent " + event.getId() + " has no data");
+        }
+        JsonNode data;
+        try {
+            data = json.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new RejectedMessage("data is not JSON: " + e.getMessage(), e);
+        }
+        List<String> violations = ContractSchemas.violations(INBOUND, event.getType(), data);
+        if (!violations.isEmpty()) {
+            throw new RejectedMessage("data does not match " + event.getType() + ": " + String.join("; ", violations));
+        }
+        return new InboundMessage(record.topic(), event.getId(), event.getType(), event.getSource().toString(), event.getTime(), data);
+    }
+
+    /**
+     * Applies the effect unless this message id was processed before. The id and the effect commit together,
+     * so a redelivery after a crash either finds both or neither.
+     *
+     * @return whether the effect was applied
+     */
+    @Transactional
+    public boolean once(InboundMessage message, Runnable effect) {
+        if (processed.existsById(message.id())) {
+            return false;
+        }
+        processed.saveAndFlush(new ProcessedMessage(message.id(), message.topic(), message.type(), clock.instant()));
+        effect.run();
+        return true;
+    }
+}

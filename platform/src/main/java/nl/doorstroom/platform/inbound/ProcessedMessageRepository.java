@@ -1,0 +1,6 @@
+package nl.doorstroom.platform.inbound;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ProcessedMessageRepository extends JpaRepository<ProcessedMessage, String> {
+}

@@ -1,0 +1,34 @@
+package nl.doorstroom.platform.register;
+
+import nl.doorstroom.platform.register.RegisterEvents.CommitmentProgressReported;
+import nl.doorstroom.platform.register.RegisterEvents.CommitmentRegistered;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A commitment as its events left it: the one fold that the live register, a point-in-time answer and a
+ * rebuild all use.
+ */
+public record CommitmentState(String ref, String parent, String title, List<String> owedBy, String service,
+                              BigDecimal targetAmount, String targetUnit, LocalDate due, String dueText,
+                              CommitmentStatus reportedStatus, String note, String reportedBy, LocalDate lastReportedOn) {
+
+    public static CommitmentState evolve(CommitmentState state, Object event) {
+        if (event instanceof CommitmentRegistered e) {
+            return new CommitmentState(e.ref(), e.parent(), e.title(), e.owedBy(), e.service(), e.targetAmount(),
+                    e.targetUnit(), e.due(), e.dueText(),
+                    state == null ? CommitmentStatus.OPEN : state.reportedStatus(),
+                    state == null ? null : state.note(),
+                    state == null ? null : state.reportedBy(),
+                    state == null ? null : state.lastReportedOn());
+        }
+        if (event instanceof CommitmentProgressReported e && state != null) {
+            return new CommitmentState(state.ref(), state.parent(), state.title(), state.owedBy(), state.service(),
+                    state.targetAmount(), state.targetUnit(), state.due(), state.dueText(),
+                    e.status(), e.note(), e.reportedBy(), e.occurredOn());
+        }
+        return state;
+    }
+}
