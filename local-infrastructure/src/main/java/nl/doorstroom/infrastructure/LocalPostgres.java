@@ -57,20 +57,9 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
     }
 
-    /** Creates the database when it does not exist yet; safe to call on every start. */
-    public void ensureDatabase(String database) {
-        if (!database.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain database name: " + database);
-        }
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
-            if (!exists.next()) {
-                statement.execute("create database " + database);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not create database " + database, e);
-        }
+    /** Creates the databases that do not exist yet; safe to call on every start. */
+    public void ensureDatabases(java.util.List<String> databases) {
+        PostgresDatabases.ensure("jdbc:postgresql://localhost:" + port(), USER, "", databases);
     }
 
     /** The value of a server setting as the running server reports it (e.g. {@code fsync}). */

@@ -30,7 +30,7 @@ class LocalInfrastructureTest {
         try (LocalPostgres postgres = LocalPostgres.start(data.resolve("postgres"), 0, true)) {
             assertThat(postgres.setting("fsync")).isEqualTo("on");
             assertThat(postgres.setting("synchronous_commit")).isEqualTo("on");
-            postgres.ensureDatabase("capacity");
+            postgres.ensureDatabases(List.of("capacity"));
             try (var c = DriverManager.getConnection(postgres.jdbcUrl("capacity"), LocalPostgres.USER, "")) {
                 c.createStatement().execute("create table pledge(vr_code text, places int)");
                 c.createStatement().execute("insert into pledge values ('VR01', 225)");

@@ -2,14 +2,13 @@ package nl.doorstroom.testsupport;
 
 import nl.doorstroom.infrastructure.LocalKafka;
 import nl.doorstroom.infrastructure.LocalPostgres;
+import nl.doorstroom.infrastructure.PostgresDatabases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.PostgreSQLContainer;
 import org.testcontainers.kafka.KafkaContainer;
 
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 
 /**
@@ -27,18 +26,7 @@ public final class TestInfrastructure {
     public record Endpoints(String postgresUrl, String user, String password, String kafkaBootstrapServers, String kind) {
 
         public void ensureDatabase(String database) {
-            if (!database.matches("[a-z_][a-z0-9_]*")) {
-                throw new IllegalArgumentException(database);
-            }
-            try (var connection = DriverManager.getConnection(postgresUrl + "/postgres", user, password);
-                 var statement = connection.createStatement()) {
-                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
-                if (!exists.next()) {
-                    statement.execute("create database " + database);
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
+            PostgresDatabases.ensure(postgresUrl, user, password, List.of(database));
         }
     }
 

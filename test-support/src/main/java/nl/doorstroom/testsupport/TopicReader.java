@@ -29,8 +29,13 @@ public final class TopicReader {
     /** Every record on the topic, polled until one matches or the time is up. */
     public static List<ConsumerRecord<String, byte[]>> readUntil(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted,
                                                                  Duration timeout) {
+        return readUntil(TestInfrastructure.get().kafkaBootstrapServers(), topic, wanted, timeout);
+    }
+
+    public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrapServers, String topic,
+                                                                 Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
         try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -55,8 +60,12 @@ public final class TopicReader {
     }
 
     public static void send(String topic, String key, byte[] value) {
+        send(TestInfrastructure.get().kafkaBootstrapServers(), topic, key, value);
+    }
+
+    public static void send(String bootstrapServers, String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

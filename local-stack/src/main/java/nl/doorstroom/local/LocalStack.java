@@ -1,0 +1,265 @@
+package nl.doorstroom.local;
+
+import nl.doorstroom.infrastructure.LocalKafka;
+import nl.doorstroom.infrastructure.LocalPostgres;
+import nl.doorstroom.infrastructure.PostgresDatabases;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine. Without {@code DOORSTROOM_POSTGRES_URL} it starts a real PostgreSQL (durable:
+ * fsync and synchronous_commit on) with its data under {@code ./data/postgres}; without
+ * {@code DOORSTROOM_KAFKA_BOOTSTRAP_SERVERS} a real Kafka broker in KRaft mode under {@code ./data/kafka}. Then it
+ * runs every service's own executable jar as a process of its own, on its fixed port, as it would be deployed.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+
+    /** The services in port order after the gateway (8080 → capacity 8081 … deadline 8084), with their jars. */
+    static final List<String> SERVICES = List.of("capacity", "housing", "finance", "deadline");
+
+    /**
+     * @param dataDirectory  where the embedded PostgreSQL and Kafka keep their data, and the services their logs
+     * @param servicesDirectory where the services' executable jars are ({@code local-stack/target/services})
+     * @param postgresUrl    an external PostgreSQL server (JDBC URL without database), or null to start one
+     * @param kafkaBootstrap external Kafka bootstrap servers, or null to start a broker
+     * @param gatewayPort    the gateway's port; the services take the next four
+     * @param durable        false only in tests: the embedded PostgreSQL then runs without fsync
+     */
+    public record Settings(Path dataDirectory, Path servicesDirectory, String postgresUrl, String postgresUser,
+                           String postgresPassword, String kafkaBootstrap, int gatewayPort, int embeddedPostgresPort,
+                           int embeddedKafkaPort, boolean durable, Map<String, String> extraProperties) {
+
+        public static Settings fromEnvironment() {
+            Map<String, String> env = System.getenv();
+            return new Settings(Path.of(env.getOrDefault("DOORSTROOM_DATA", "data")), defaultServicesDirectory(),
+                    env.get("DOORSTROOM_POSTGRES_URL"), env.getOrDefault("DOORSTROOM_POSTGRES_USER", LocalPostgres.USER),
+                    env.getOrDefault("DOORSTROOM_POSTGRES_PASSWORD", ""), env.get("DOORSTROOM_KAFKA_BOOTSTRAP_SERVERS"),
+                    Integer.parseInt(env.getOrDefault("DOORSTROOM_GATEWAY_PORT", "8080")), 54320, 9092, true, Map.of());
+        }
+
+        public int port(String service) {
+            return gatewayPort + 1 + SERVICES.indexOf(service);
+        }
+
+        public String url(String service) {
+            return "http://localhost:" + (service.equals("gateway") ? gatewayPort : port(service));
+        }
+
+        /** Beside the launcher jar ({@code local-stack/target/services}) unless DOORSTROOM_SERVICES_DIR says otherwise. */
+        static Path defaultServicesDirectory() {
+            String configured = System.getenv("DOORSTROOM_SERVICES_DIR");
+            if (configured != null) {
+                return Path.of(configured);
+            }
+            String classPath = System.getProperty("java.class.path", "");
+            if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+                return Path.of(classPath).toAbsolutePath().getParent().resolve("services");
+            }
+            return Path.of("local-stack", "target", "services");
+        }
+    }
+
+    private final List<AutoCloseable> running = new ArrayList<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private volatile boolean closing;
+    private String kafkaBootstrapServers;
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        Settings settings = Settings.fromEnvironment();
+        LocalStack stack = start(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "doorstroom-shutdown"));
+        System.out.printf("%nDoorstroom is ready in %d s: gateway %s (capacity %d, housing %d, finance %d, deadline %d); logs in %s%n%n",
+                (System.nanoTime() - started) / 1_000_000_000, settings.url("gateway"), settings.port("capacity"),
+                settings.port("housing"), settings.port("finance"), settings.port("deadline"),
+                settings.dataDirectory().resolve("logs").toAbsolutePath());
+        stack.awaitAnyExit();
+    }
+
+    public static LocalStack start(Settings settings) {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startAll(settings);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Settings settings) {
+        String postgresUrl = settings.postgresUrl();
+        if (postgresUrl == null) {
+            LocalPostgres postgres = LocalPostgres.start(settings.dataDirectory().resolve("postgres"),
+                    settings.embeddedPostgresPort(), settings.durable());
+            running.add(postgres);
+            postgresUrl = "jdbc:postgresql://localhost:" + postgres.port();
+            log.info("embedded PostgreSQL at {} (fsync={}, synchronous_commit={}), data in {}", postgresUrl,
+                    postgres.setting("fsync"), postgres.setting("synchronous_commit"),
+                    settings.dataDirectory().resolve("postgres").toAbsolutePath());
+        }
+        PostgresDatabases.ensure(postgresUrl, settings.postgresUser(), settings.postgresPassword(),
+                SERVICES.stream().map(s -> "doorstroom_" + s).toList());
+        String kafkaBootstrap = settings.kafkaBootstrap();
+        if (kafkaBootstrap == null) {
+            LocalKafka kafka = LocalKafka.start(settings.dataDirectory().resolve("kafka"), settings.embeddedKafkaPort());
+            running.add(kafka);
+            kafkaBootstrap = kafka.bootstrapServers();
+            log.info("embedded Kafka (KRaft) at {}, data in {}", kafkaBootstrap, kafka.logDirectory());
+        }
+        this.kafkaBootstrapServers = kafkaBootstrap;
+        for (String service : SERVICES) {
+            List<String> args = new ArrayList<>(List.of(
+                    "--server.port=" + settings.port(service),
+                    "--doorstroom.postgres.url=" + postgresUrl,
+                    "--doorstroom.postgres.user=" + settings.postgresUser(),
+                    "--doorstroom.postgres.password=" + settings.postgresPassword(),
+                    "--doorstroom.kafka.bootstrap-servers=" + kafkaBootstrap));
+            settings.extraProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+            launch(settings, service + "-service", args);
+        }
+        List<String> gatewayArgs = new ArrayList<>(List.of("--server.port=" + settings.gatewayPort()));
+        for (String service : SERVICES) {
+            gatewayArgs.add("--doorstroom.gateway." + service + "-url=" + settings.url(service));
+        }
+        launch(settings, "gateway", gatewayArgs);
+        awaitReady(settings);
+    }
+
+    private void launch(Settings settings, String name, List<String> args) {
+        Path jar = settings.servicesDirectory().resolve(name + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing; build first: ./mvnw -DskipTests install");
+        }
+        try {
+            Path logs = Files.createDirectories(settings.dataDirectory().resolve("logs"));
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx768m", "-XX:TieredStopAtLevel=1",
+                    "-jar", jar.toAbsolutePath().toString()));
+            command.addAll(args);
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.to(logs.resolve(name + ".log").toFile()))
+                    .start();
+            processes.put(name, process);
+            log.info("started {} (pid {}), log in {}", name, process.pid(), logs.resolve(name + ".log").toAbsolutePath());
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name, e);
+        }
+    }
+
+    private void awaitReady(Settings settings) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        List<String> waiting = new ArrayList<>(SERVICES);
+        waiting.add("gateway");
+        while (!waiting.isEmpty()) {
+            for (var entry : processes.entrySet()) {
+                if (!entry.getValue().isAlive()) {
+                    throw new IllegalStateException(entry.getKey() + " stopped with exit code " + entry.getValue().exitValue()
+                            + "; see " + settings.dataDirectory().resolve("logs").resolve(entry.getKey() + ".log").toAbsolutePath());
+                }
+            }
+            waiting.removeIf(service -> ready(http, settings.url(service) + "/actuator/health/readiness"));
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not ready after 5 minutes: " + waiting);
+            }
+            sleep(500);
+        }
+    }
+
+    private static boolean ready(HttpClient http, String url) {
+        try {
+            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The Kafka the stack runs on, embedded or external. */
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    private void awaitAnyExit() {
+        while (closing || processes.values().stream().allMatch(Process::isAlive)) {
+            if (closing) {
+                return;
+            }
+            sleep(1000);
+        }
+        processes.forEach((name, p) -> {
+            if (!p.isAlive()) {
+                System.err.println(name + " stopped with exit code " + p.exitValue() + "; stopping the stack");
+            }
+        });
+        close();
+        System.exit(1);
+    }
+
+    /** Stops the gateway and services first (gracefully, then forcibly), then Kafka and PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        List<Process> reversed = new ArrayList<>(processes.values());
+        Collections.reverse(reversed);
+        reversed.forEach(Process::destroy);
+        for (Process p : reversed) {
+            try {
+                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                p.destroyForcibly();
+            }
+        }
+        processes.clear();
+        List<AutoCloseable> infrastructure = new ArrayList<>(running);
+        Collections.reverse(infrastructure);
+        for (AutoCloseable part : infrastructure) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("while stopping {}: {}", part, e.getMessage());
+            }
+        }
+        running.clear();
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
