@@ -6,6 +6,7 @@ import nl.doorstroom.capacity.messaging.CoaTopics;
 import nl.doorstroom.contracts.ContractSchemas;
 import nl.doorstroom.contracts.capacity.CapacityEventsV1;
 import nl.doorstroom.testsupport.RealInfrastructure;
+import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -236,8 +237,6 @@ class CapacityIntegrationTest {
     }
 
     private static String coaEvent(String id, String type, String data) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/coa/test","type":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(id, type, data);
+        return TestCloudEvents.structured(id, type, data);
     }
 }

@@ -1,0 +1,183 @@
+package nl.doorstroom.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.doorstroom.contracts.ContractSchemas;
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
+import nl.doorstroom.local.LocalStack;
+import nl.doorstroom.testsupport.TestCloudEvents;
+import nl.doorstroom.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as the README's run command starts it: embedded durable PostgreSQL, the in-process Kafka broker,
+ * every service's own jar as a process, the gateway in front. Driven only through the gateway and the Kafka topics.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String LOCATION = "CNO-E2E-" + UUID.randomUUID();
+
+    @TempDir
+    static Path data;
+    static LocalStack.Settings settings;
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startTheStack() throws Exception {
+        settings = new LocalStack.Settings(data, Path.of("..", "local-stack", "target", "services"), null,
+                "postgres", "", null, freePort(5), freePort(1), freePort(2), true, Map.of());
+        stack = LocalStack.start(settings);
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void every_service_is_healthy_behind_the_gateway() throws Exception {
+        for (String route : List.of("capacity", "housing", "finance", "deadlines")) {
+            assertThat(get("/api/" + route + "/actuator/health/readiness").statusCode()).as(route).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void a_cno_location_opened_through_the_gateway_shows_in_its_region_on_kafka_and_in_prometheus() throws Exception {
+        HttpResponse<String> created = post("/api/capacity/cno-locations", """
+                {"locationId":"%s","veiligheidsregio":"VR01","name":"Sporthal Zuidlaren","places":225,"occurredOn":"2022-09-01"}"""
+                .formatted(LOCATION));
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json(get("/api/capacity/regions/VR01")).get("realised").asInt()).isEqualTo(225));
+
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.readUntil(stack.kafkaBootstrapServers(),
+                "doorstroom.capacity.events", r -> LOCATION.equals(r.key()), PATIENCE);
+        JsonNode event = JSON.readTree(TopicReader.text(published.stream().filter(r -> LOCATION.equals(r.key())).findFirst().orElseThrow()));
+        assertThat(event.get("type").asText()).isEqualTo("nl.doorstroom.capacity.CnoLocationOpened.v1");
+        assertThat(ContractSchemas.violations(ContractSchemas.Direction.PUBLISHED, event.get("type").asText(), event.get("data"))).isEmpty();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus("capacity"))
+                .contains("doorstroom_cno_places_realised_places{service=\"capacity\",veiligheidsregio=\"VR01\"} 225"));
+    }
+
+    @Test
+    @Order(3)
+    void coa_reports_on_its_topic_reach_the_national_figures() throws Exception {
+        String location = "COA-E2E-" + UUID.randomUUID();
+        TopicReader.send(stack.kafkaBootstrapServers(), "coa.locaties.v1", location, TestCloudEvents.structured(
+                "nl.coa.locaties.LocatieGeopend.v1", """
+                {"locatieId":"%s","naam":"Ter Apel","plaatsen":{"ASIELZOEKERS":2000},"datum":"2022-08-26"}""".formatted(location))
+                .getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode national = json(get("/api/capacity/national"));
+            assertThat(national.get("coaPlacesNeeded").asInt()).isEqualTo(51_000);
+            assertThat(national.get("perDoelgroep").get("ASIELZOEKERS").get("places").asInt()).isGreaterThanOrEqualTo(2000);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void the_services_registers_together_hold_every_commitment_of_the_catalogue_exactly_once() throws Exception {
+        List<String> refs = new ArrayList<>();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            refs.clear();
+            for (String route : List.of("capacity", "housing", "finance", "deadlines")) {
+                json(get("/api/" + route + "/commitments")).forEach(c -> refs.add(c.get("ref").asText()));
+            }
+            assertThat(refs).containsExactlyInAnyOrderElementsOf(
+                    CommitmentCatalogue.load().commitments().stream().map(CatalogueEntry::ref).toList());
+        });
+    }
+
+    @Test
+    @Order(5)
+    void what_was_recorded_survives_a_restart_of_the_whole_stack() throws Exception {
+        stack.close();
+        stack = LocalStack.start(settings);
+        JsonNode region = json(get("/api/capacity/regions/VR01"));
+        assertThat(region.get("realised").asInt()).isEqualTo(225);
+        assertThat(json(get("/api/capacity/locations/" + LOCATION)).get("status").asText()).isEqualTo("OPEN");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus("capacity"))
+                .contains("doorstroom_cno_places_realised_places{service=\"capacity\",veiligheidsregio=\"VR01\"} 225"));
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String prometheus(String service) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url(service) + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** A free port with {@code following} free ports after it (the gateway and its four services, Kafka and its controller). */
+    private static int freePort(int following) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                base = socket.getLocalPort();
+            }
+            if (base + following < 65000 && allFree(base, following)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no run of free ports found");
+    }
+
+    private static boolean allFree(int base, int following) {
+        for (int p = base; p < base + following; p++) {
+            try (ServerSocket ignored = new ServerSocket(p)) {
+                // free
+            } catch (Exception e) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
