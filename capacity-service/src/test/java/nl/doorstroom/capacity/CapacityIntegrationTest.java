@@ -3,11 +3,15 @@ package nl.doorstroom.capacity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.doorstroom.capacity.messaging.CoaTopics;
+import nl.doorstroom.capacity.projection.CapacityProjection;
 import nl.doorstroom.contracts.ContractSchemas;
 import nl.doorstroom.contracts.capacity.CapacityEventsV1;
+import nl.doorstroom.platform.outbound.OutboundPublisher;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -30,6 +34,7 @@ import static nl.doorstroom.testsupport.TopicReader.readUntil;
 import static nl.doorstroom.testsupport.TopicReader.send;
 import static nl.doorstroom.testsupport.TopicReader.text;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** capacity-service whole, on a real PostgreSQL and a real Kafka broker. */
@@ -47,6 +52,8 @@ class CapacityIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     @Test
     void opening_a_cno_location_is_stored_as_json_published_as_a_cloudevent_and_shown_in_the_region() throws Exception {
@@ -222,6 +229,49 @@ class CapacityIntegrationTest {
         JsonNode cno = json.readTree(http.getForObject("/commitments/III.1", String.class));
         assertThat(cno.get("target").get("amount").asInt()).isEqualTo(450);
         assertThat(http.getForEntity("/commitments/III.12.4", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void a_replay_rebuilds_the_read_models_exactly_and_publishes_nothing_again() throws Exception {
+        String id = "CNO-" + UUID.randomUUID();
+        post("/cno-locations", """
+                {"locationId":"%s","veiligheidsregio":"VR07","name":"Expo","places":300,"occurredOn":"2022-09-05"}""".formatted(id));
+        post("/cno-locations/" + id + "/capacity", """
+                {"places":350,"occurredOn":"2022-10-01"}""");
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json.readTree(http.getForObject("/locations/" + id, String.class)).get("places").get("ASIELZOEKERS").asInt())
+                        .isEqualTo(350));
+        await().atMost(PATIENCE).until(() -> readUntil(CapacityEventsV1.TOPIC,
+                r -> id.equals(r.key()) && text(r).contains("CapacityChanged"), PATIENCE).stream().anyMatch(r -> id.equals(r.key())));
+        String readModelBefore = readModelChecksum();
+        int publishedBefore = readUntil(CapacityEventsV1.TOPIC, r -> false, Duration.ofSeconds(3)).size();
+
+        TrackingEventProcessor publisher = processing.eventProcessor(OutboundPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        publisher.shutDown();
+        try {
+            assertThatThrownBy(publisher::resetTokens).as("the publisher refuses a replay").isInstanceOf(IllegalStateException.class);
+        } finally {
+            publisher.start();
+        }
+
+        TrackingEventProcessor projection = processing.eventProcessor(CapacityProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        projection.shutDown();
+        projection.resetTokens();
+        projection.start();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(projection.processingStatus().values())
+                .isNotEmpty().allSatisfy(status -> assertThat(status.isCaughtUp()
+                        && status.getCurrentPosition().orElse(-1) >= status.getResetPosition().orElse(Long.MAX_VALUE))
+                        .as(status.toString()).isTrue()));
+
+        assertThat(readModelChecksum()).isEqualTo(readModelBefore);
+        assertThat(readUntil(CapacityEventsV1.TOPIC, r -> false, Duration.ofSeconds(3))).hasSize(publishedBefore);
+    }
+
+    private String readModelChecksum() {
+        return jdbc.queryForObject("""
+                select md5(coalesce((select string_agg(location_id || ':' || state::text, '|' order by location_id) from capacity_location), '')
+                        || coalesce((select string_agg(veiligheidsregio || ':' || pledged, '|' order by veiligheidsregio) from cno_pledge), ''))""",
+                String.class);
     }
 
     @Test

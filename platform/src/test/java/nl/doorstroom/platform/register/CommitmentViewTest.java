@@ -1,0 +1,43 @@
+package nl.doorstroom.platform.register;
+
+import nl.doorstroom.platform.register.RegisterEvents.CommitmentProgressReported;
+import nl.doorstroom.platform.register.RegisterEvents.CommitmentRegistered;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommitmentViewTest {
+
+    private static final CommitmentState COA_PLACES = CommitmentState.evolve(null, new CommitmentRegistered("INL.1", null,
+            "COA heeft eind 2022 51.000 plekken nodig", List.of("RIJK", "COA"), "capacity", new BigDecimal("51000"), "plaatsen",
+            LocalDate.of(2022, 12, 31), "aan het einde van 2022", 1, LocalDate.of(2022, 8, 26)));
+
+    @Test
+    void a_registered_commitment_without_figures_is_open() {
+        assertThat(CommitmentView.of(COA_PLACES, null).status()).isEqualTo(CommitmentStatus.OPEN);
+    }
+
+    @Test
+    void a_measured_commitment_is_in_progress_below_its_target_and_met_at_it() {
+        assertThat(CommitmentView.of(COA_PLACES, new BigDecimal("42000")).status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
+        assertThat(CommitmentView.of(COA_PLACES, new BigDecimal("51000")).status()).isEqualTo(CommitmentStatus.MET);
+    }
+
+    @Test
+    void a_reported_miss_is_not_overruled_by_a_later_figure() {
+        CommitmentState missed = CommitmentState.evolve(COA_PLACES, new CommitmentProgressReported("INL.1", CommitmentStatus.MISSED,
+                "eind 2022 niet gehaald", "ops", LocalDate.of(2023, 1, 2)));
+        assertThat(CommitmentView.of(missed, new BigDecimal("30000")).status()).isEqualTo(CommitmentStatus.MISSED);
+    }
+
+    @Test
+    void the_register_lists_articles_in_the_agreements_order() {
+        List<String> refs = new java.util.ArrayList<>(List.of("III.12.1", "TABEL", "III.2", "I.1", "INL.2", "III.1.6", "II.9", "III.10"));
+        refs.sort(java.util.Comparator.comparing(CommitmentRegister.ArticleOrder::key));
+        assertThat(refs).containsExactly("INL.2", "I.1", "II.9", "III.1.6", "III.2", "III.10", "III.12.1", "TABEL");
+    }
+}
