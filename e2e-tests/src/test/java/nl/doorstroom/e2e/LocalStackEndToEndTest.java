@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +70,17 @@ class LocalStackEndToEndTest {
     void every_service_is_healthy_behind_the_gateway() throws Exception {
         for (String route : List.of("capacity", "housing", "finance", "deadlines")) {
             assertThat(get("/api/" + route + "/actuator/health/readiness").statusCode()).as(route).isEqualTo(200);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_stacks_own_postgresql_writes_durably() throws Exception {
+        try (var connection = DriverManager.getConnection(stack.postgresUrl() + "/doorstroom_capacity", "postgres", "");
+             var result = connection.createStatement().executeQuery(
+                     "select current_setting('fsync'), current_setting('synchronous_commit'), current_setting('full_page_writes')")) {
+            assertThat(result.next()).isTrue();
+            assertThat(List.of(result.getString(1), result.getString(2), result.getString(3))).containsOnly("on");
         }
     }
 

@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private volatile boolean closing;
     private String kafkaBootstrapServers;
+    private String postgresUrl;
 
     private LocalStack() {
     }
@@ -117,6 +118,7 @@ public final class LocalStack implements AutoCloseable {
                     postgres.setting("fsync"), postgres.setting("synchronous_commit"),
                     settings.dataDirectory().resolve("postgres").toAbsolutePath());
         }
+        this.postgresUrl = postgresUrl;
         PostgresDatabases.ensure(postgresUrl, settings.postgresUser(), settings.postgresPassword(),
                 SERVICES.stream().map(s -> "doorstroom_" + s).toList());
         String kafkaBootstrap = settings.kafkaBootstrap();
@@ -197,6 +199,11 @@ public final class LocalStack implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The PostgreSQL server the stack runs on (JDBC URL without database), embedded or external. */
+    public String postgresUrl() {
+        return postgresUrl;
     }
 
     /** The Kafka the stack runs on, embedded or external. */
