@@ -121,7 +121,7 @@ class LocalStackEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(3)
     void the_services_registers_together_hold_every_commitment_of_the_catalogue_exactly_once() throws Exception {
         List<String> refs = new ArrayList<>();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
@@ -135,7 +135,50 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void the_gateway_composes_the_whole_register_in_the_agreements_order_each_article_once_with_its_owner() throws Exception {
+        List<String> catalogue = CommitmentCatalogue.load().commitments().stream().map(CatalogueEntry::ref).toList();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode register = json(get("/api/commitments"));
+            List<String> refs = new ArrayList<>();
+            register.forEach(c -> {
+                refs.add(c.get("ref").asText());
+                assertThat(c.get("service").asText()).as(c.get("ref").asText()).isIn("capacity", "housing", "finance", "deadline");
+                assertThat(c.get("status").asText()).as(c.get("ref").asText()).isNotBlank();
+            });
+            assertThat(refs).containsExactlyElementsOf(catalogue);
+        });
+        JsonNode housingOnly = json(get("/api/commitments?service=housing"));
+        assertThat(housingOnly.findValuesAsText("service")).isNotEmpty().containsOnly("housing");
+        JsonNode owedByRijk = json(get("/api/commitments?party=RIJK"));
+        owedByRijk.forEach(c -> assertThat(c.get("owedBy").toString()).contains("RIJK"));
+        assertThat(json(get("/api/commitments/III.12.4")).get("service").asText()).isEqualTo("housing");
+        assertThat(get("/api/commitments/III.99").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     @Order(5)
+    void with_one_service_down_its_routes_answer_503_naming_it_quickly_and_the_others_still_work() throws Exception {
+        stack.stop("housing-service");
+
+        long started = System.nanoTime();
+        HttpResponse<String> down = get("/api/housing/commitments");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(JSON.readTree(down.body()).get("service").asText()).isEqualTo("housing");
+        assertThat(millis).as("answered in %d ms", millis).isLessThan(5_000);
+
+        HttpResponse<String> register = get("/api/commitments");
+        assertThat(register.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(register.body()).get("service").asText()).isEqualTo("housing");
+
+        assertThat(get("/api/capacity/regions/VR01").statusCode()).isEqualTo(200);
+        assertThat(get("/api/finance/commitments").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
     void what_was_recorded_survives_a_restart_of_the_whole_stack() throws Exception {
         stack.close();
         stack = LocalStack.start(settings);

@@ -2,11 +2,13 @@ package nl.doorstroom.gateway;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 import java.util.Map;
 
-/** The one public entry: routes {@code /api/<service>/**} to the services. */
+/** The one public entry: routes {@code /api/<service>/**} to the services and composes the commitment register. */
 @SpringBootApplication
+@EnableConfigurationProperties(ServiceDirectory.class)
 public class GatewayApplication {
 
     /** Its configuration file is {@code gateway.yml}, so it can share one JVM with the services in the local stack. */

@@ -201,6 +201,20 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** Stops one service (e.g. {@code housing-service}, {@code gateway}), as an outage would; the rest runs on. */
+    public synchronized void stop(String name) {
+        Process process = processes.remove(name);
+        if (process == null) {
+            throw new IllegalArgumentException("not running: " + name);
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The PostgreSQL server the stack runs on (JDBC URL without database), embedded or external. */
     public String postgresUrl() {
         return postgresUrl;

@@ -1,0 +1,108 @@
+package nl.doorstroom.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The whole commitment register, composed from each service's own part. Each commitment is owned by one
+ * service (the catalogue says which); the answer is in the agreement's order.
+ */
+@RestController
+public class CommitmentRegisterController {
+
+    private final ServiceDirectory services;
+    private final RestClient http;
+    private final CommitmentCatalogue catalogue = CommitmentCatalogue.load();
+    private final Map<String, Integer> agreementOrder;
+
+    public CommitmentRegisterController(ServiceDirectory services, RestClient.Builder builder) {
+        this.services = services;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(services.timeout()).build());
+        requests.setReadTimeout(services.timeout());
+        this.http = builder.requestFactory(requests).build();
+        List<CatalogueEntry> entries = catalogue.commitments();
+        this.agreementOrder = IntStream.range(0, entries.size()).boxed()
+                .collect(Collectors.toMap(i -> entries.get(i).ref(), Function.identity()));
+    }
+
+    /** Thrown when a service the answer needs does not answer. */
+    static final class Unavailable extends RuntimeException {
+        final ServiceDirectory.Service service;
+
+        Unavailable(ServiceDirectory.Service service, Throwable cause) {
+            super(cause);
+            this.service = service;
+        }
+    }
+
+    @GetMapping("/api/commitments")
+    public List<JsonNode> register(@RequestParam(required = false) String party,
+                                   @RequestParam(required = false) String service,
+                                   @RequestParam(required = false) String status) {
+        List<JsonNode> all = new ArrayList<>();
+        for (ServiceDirectory.Service s : services.all()) {
+            if (service == null || service.equals(s.name())) {
+                all.addAll(fetch(s, "/commitments", JsonNode[].class).map(List::of).orElse(List.of()));
+            }
+        }
+        return all.stream()
+                .filter(c -> party == null || containsText(c.path("owedBy"), party))
+                .filter(c -> status == null || status.equalsIgnoreCase(c.path("status").asText()))
+                .sorted(java.util.Comparator.comparing(c -> agreementOrder.getOrDefault(c.path("ref").asText(), Integer.MAX_VALUE)))
+                .toList();
+    }
+
+    @GetMapping("/api/commitments/{ref}")
+    public JsonNode one(@PathVariable String ref) {
+        CatalogueEntry entry = catalogue.find(ref)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the agreement has no article " + ref));
+        return fetch(services.named(entry.service()), "/commitments/" + ref, JsonNode.class)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, ref + " is not registered yet"));
+    }
+
+    @ExceptionHandler(Unavailable.class)
+    ProblemDetail unavailable(Unavailable e) {
+        return GatewayRoutes.unavailableProblem(e.service);
+    }
+
+    private <T> java.util.Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
+        try {
+            return java.util.Optional.ofNullable(http.get().uri(service.url() + path).retrieve().body(type));
+        } catch (HttpClientErrorException.NotFound e) {
+            return java.util.Optional.empty();
+        } catch (ResourceAccessException e) {
+            throw new Unavailable(service, e);
+        }
+    }
+
+    private static boolean containsText(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (item.asText().equalsIgnoreCase(value)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

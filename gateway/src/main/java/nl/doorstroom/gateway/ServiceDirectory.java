@@ -1,0 +1,37 @@
+package nl.doorstroom.gateway;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Where the services are and how long the gateway waits for them.
+ *
+ * @param capacityUrl   base URL of capacity-service; likewise the others
+ * @param timeout       how long a proxied or composed call may take before the service counts as unavailable
+ * @param maxRequestSize larger request bodies are refused (413) before they reach a service
+ */
+@ConfigurationProperties("doorstroom.gateway")
+public record ServiceDirectory(String capacityUrl, String housingUrl, String financeUrl, String deadlineUrl,
+                               @DefaultValue("5s") Duration timeout, @DefaultValue("256KB") DataSize maxRequestSize) {
+
+    /** A service by its catalogue name, with the path segment it is reached under ({@code /api/<route>/**}). */
+    public record Service(String name, String route, String url) {
+    }
+
+    public List<Service> all() {
+        return List.of(
+                new Service("capacity", "capacity", capacityUrl),
+                new Service("housing", "housing", housingUrl),
+                new Service("finance", "finance", financeUrl),
+                new Service("deadline", "deadlines", deadlineUrl));
+    }
+
+    public Service named(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+    }
+}
