@@ -2,14 +2,18 @@ package nl.doorstroom.housing;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
 /**
- * Housing of vergunninghouders (status holders): the taakstelling per municipality and half year, with province roll-up.
- * For now it runs on the shared platform and serves its part of the commitment register; its own domain follows.
+ * Housing of vergunninghouders (status holders): the taakstelling per municipality and half year, distributed by
+ * population with earlier results taken into account, its province (PRT) roll-up, and the waiting count.
  */
 @SpringBootApplication
+@EnableScheduling
+@ConfigurationPropertiesScan
 public class HousingServiceApplication {
 
     /** Its configuration file is {@code housing-service.yml}, so services can share one JVM in the local stack. */

@@ -1,0 +1,43 @@
+package nl.doorstroom.housing.domain;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+/** What may be asked of housing-service. Every command names the business date it is about. */
+public final class HousingCommands {
+
+    private HousingCommands() {
+    }
+
+    /** The Rijk sets the national taakstelling for a half year (III.12.2), to be distributed by population. */
+    public record SetTaakstelling(@TargetAggregateIdentifier String period, int nationalTotal, LocalDate occurredOn) {
+    }
+
+    /** A municipality's share of a distributed taakstelling; it adds the backlog or credit of its previous period. */
+    public record AssignTaakstelling(@TargetAggregateIdentifier String gemeente, String period, int share, LocalDate occurredOn) {
+    }
+
+    /** Persons housed by a municipality, counted for a period; {@code zaakId} is COA's pseudonymous case id, if known. */
+    public record RecordHousing(@TargetAggregateIdentifier String gemeente, String period, int persons, HousingForm housingForm,
+                                String zaakId, LocalDate occurredOn) {
+    }
+
+    /**
+     * Flex homes a municipality made available (II.2: 37,500 by the end of 2024); {@code centrallyProcured} when they
+     * are among the 2,000 flex units the Rijksvastgoedbedrijf procures (II.5).
+     */
+    public record RecordFlexHomes(@TargetAggregateIdentifier String gemeente, int homes, boolean centrallyProcured,
+                                  LocalDate occurredOn) {
+    }
+
+    /** COA linked a status holder (vergunninghouder) to a municipality that is to house them. */
+    public record LinkStatushouder(@TargetAggregateIdentifier String gemeente, String zaakId, LocalDate occurredOn) {
+    }
+
+    /** IND's count of permits granted in an ISO week ({@code 2022-W35}); a later report for the week replaces it. */
+    public record RecordVergunningen(@TargetAggregateIdentifier String week, Map<VergunningType, Integer> counts,
+                                     LocalDate occurredOn) {
+    }
+}

@@ -1,0 +1,36 @@
+package nl.doorstroom.housing.projection;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** The stored {@link WaitingState}: one row for the whole country. */
+@Entity
+@Table(name = "housing_waiting")
+public class WaitingRecord {
+
+    static final String NATIONAL = "NL";
+
+    @Id
+    private String id;
+    @JdbcTypeCode(SqlTypes.JSON)
+    private WaitingState state;
+
+    protected WaitingRecord() {
+    }
+
+    WaitingRecord(WaitingState state) {
+        this.id = NATIONAL;
+        this.state = state;
+    }
+
+    void update(WaitingState state) {
+        this.state = state;
+    }
+
+    public WaitingState state() {
+        return state;
+    }
+}

@@ -1,0 +1,118 @@
+package nl.doorstroom.housing.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.housing.domain.Gemeente;
+import nl.doorstroom.housing.domain.Gemeenten;
+import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
+import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
+import nl.doorstroom.housing.domain.Period;
+import nl.doorstroom.housing.projection.HousingQueries;
+import nl.doorstroom.housing.projection.HousingQueries.FlexHomes;
+import nl.doorstroom.housing.projection.HousingQueries.MunicipalityFigures;
+import nl.doorstroom.housing.projection.HousingQueries.NationalFigures;
+import nl.doorstroom.housing.projection.HousingQueries.ProvinceFigures;
+import nl.doorstroom.housing.projection.HousingQueries.Waiting;
+import nl.doorstroom.housing.web.HousingRequests.FlexHomesRequest;
+import nl.doorstroom.housing.web.HousingRequests.HousingRequest;
+import nl.doorstroom.housing.web.HousingRequests.TaakstellingRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Commands go in as POSTs and are accepted once recorded as events (202); the read models follow within
+ * moments. Queries answer from the read models. A municipality that merged away is accepted by its old code and
+ * counted for the municipality it joined.
+ */
+@RestController
+@Validated
+@Tag(name = "housing", description = "Taakstelling for vergunninghouders per municipality and half year, province roll-up")
+public class HousingController {
+
+    private final CommandGateway commands;
+    private final HousingQueries queries;
+    private final Clock clock;
+
+    public HousingController(CommandGateway commands, HousingQueries queries, Clock clock) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @PostMapping("/periods/{period}/taakstelling")
+    @Operation(summary = "The Rijk sets the national taakstelling of a half year; it is distributed by population (III.12.2, III.12.5)")
+    public ResponseEntity<Void> setTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                                @Valid @RequestBody TaakstellingRequest request) {
+        commands.sendAndWait(new SetTaakstelling(period, request.nationalTotal(), dated(request.occurredOn())));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/national")).build();
+    }
+
+    @PostMapping("/municipalities/{gmCode}/housings")
+    @Operation(summary = "A municipality reports persons housed, with the housing form (III.12.5)")
+    public ResponseEntity<Void> recordHousing(@PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                              @Valid @RequestBody HousingRequest request) {
+        String gemeente = Gemeenten.find(gmCode).map(Gemeente::code).orElse(gmCode);
+        LocalDate on = dated(request.occurredOn());
+        String period = request.period() != null ? request.period() : Period.containing(on).toString();
+        commands.sendAndWait(new RecordHousing(gemeente, period, request.persons(), request.housingForm(), null, on));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + gemeente)).build();
+    }
+
+    @PostMapping("/municipalities/{gmCode}/flexwoningen")
+    @Operation(summary = "A municipality reports flex homes made available (II.2), possibly centrally procured units (II.5)")
+    public ResponseEntity<Void> recordFlexHomes(@PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                                @Valid @RequestBody FlexHomesRequest request) {
+        String gemeente = Gemeenten.find(gmCode).map(Gemeente::code).orElse(gmCode);
+        commands.sendAndWait(new RecordFlexHomes(gemeente, request.homes(), request.centrallyProcured(), dated(request.occurredOn())));
+        return ResponseEntity.accepted().location(URI.create("/flexwoningen")).build();
+    }
+
+    @GetMapping("/periods/{period}/municipalities/{gmCode}")
+    @Operation(summary = "A municipality's taakstelling, backlog, corrected taakstelling, housed, remaining and pace")
+    public MunicipalityFigures municipality(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                            @PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode) {
+        return queries.municipality(period, gmCode);
+    }
+
+    @GetMapping("/periods/{period}/provinces/{pvCode}")
+    @Operation(summary = "A province's figures: the sum of its municipalities' (the PRT's view)")
+    public ProvinceFigures province(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                    @PathVariable @Pattern(regexp = HousingRequests.PV_CODE) String pvCode) {
+        return queries.province(period, pvCode);
+    }
+
+    @GetMapping("/periods/{period}/national")
+    @Operation(summary = "The national figures, the sum of the provinces'; for 2022-H2 against 15,300 and 20,000 (III.12.4)")
+    public NationalFigures national(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period) {
+        return queries.national(period);
+    }
+
+    @GetMapping("/waiting")
+    @Operation(summary = "Vergunninghouders waiting in reception: permits granted minus status holders linked to a municipality")
+    public Waiting waiting() {
+        return queries.waiting();
+    }
+
+    @GetMapping("/flexwoningen")
+    @Operation(summary = "Flex homes realised against 37,500 by the end of 2024 (II.2) and centrally procured units against 2,000 (II.5)")
+    public FlexHomes flexHomes() {
+        return queries.flexHomes();
+    }
+
+    private LocalDate dated(LocalDate occurredOn) {
+        return occurredOn != null ? occurredOn : LocalDate.now(clock);
+    }
+}

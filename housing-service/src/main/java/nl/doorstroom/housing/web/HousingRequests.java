@@ -1,0 +1,35 @@
+package nl.doorstroom.housing.web;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import nl.doorstroom.housing.domain.HousingForm;
+import nl.doorstroom.housing.domain.Period;
+
+import java.time.LocalDate;
+
+/** Request bodies of housing-service. A missing {@code occurredOn} means today on the business clock. */
+public final class HousingRequests {
+
+    static final String GM_CODE = "^GM[0-9]{4}$";
+    static final String PV_CODE = "^PV[0-9]{2}$";
+    static final String PERIOD = Period.FORMAT;
+
+    private HousingRequests() {
+    }
+
+    public record TaakstellingRequest(@NotNull @Min(1) @Max(1_000_000) Integer nationalTotal, LocalDate occurredOn) {
+    }
+
+    public record FlexHomesRequest(@NotNull @Min(1) @Max(10_000) Integer homes, boolean centrallyProcured,
+                                   LocalDate occurredOn) {
+    }
+
+    /** Without a period, the housing counts for the half year its date falls in. */
+    public record HousingRequest(@NotNull @Min(1) @Max(10_000) Integer persons,
+                                 @NotNull HousingForm housingForm,
+                                 @Pattern(regexp = PERIOD) String period,
+                                 LocalDate occurredOn) {
+    }
+}

@@ -1,0 +1,336 @@
+package nl.doorstroom.housing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.doorstroom.contracts.ContractSchemas;
+import nl.doorstroom.contracts.housing.HousingEventsV1;
+import nl.doorstroom.housing.messaging.InboundTopics;
+import nl.doorstroom.testsupport.RealInfrastructure;
+import nl.doorstroom.testsupport.TestCloudEvents;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static nl.doorstroom.testsupport.TopicReader.header;
+import static nl.doorstroom.testsupport.TopicReader.readUntil;
+import static nl.doorstroom.testsupport.TopicReader.send;
+import static nl.doorstroom.testsupport.TopicReader.text;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * housing-service whole, on a real PostgreSQL and a real Kafka broker. The business clock starts on
+ * 1 October 2022, three months into 2022-H2.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + HousingServiceApplication.CONFIG_NAME,
+                "doorstroom.clock.start=2022-10-01T09:00:00Z", "doorstroom.housing.gauge-refresh=1s"})
+@ContextConfiguration(initializers = RealInfrastructure.class)
+@AutoConfigureObservability
+class HousingIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String H2_2022 = "/periods/2022-H2";
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void theTaakstellingFor2022H2Is13500() {
+        ResponseEntity<String> set = post(H2_2022 + "/taakstelling", """
+                {"nationalTotal":13500,"occurredOn":"2022-08-26"}""");
+        assertThat(set.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.UNPROCESSABLE_ENTITY);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json.readTree(http.getForObject(H2_2022 + "/national", String.class)).get("taakstelling").asLong())
+                        .isEqualTo(13_500));
+    }
+
+    @Test
+    void a_housing_reported_by_a_municipality_shows_in_its_figures_and_half_of_its_taakstelling_on_1_october_is_on_schedule()
+            throws Exception {
+        JsonNode before = municipality("GM0014");
+        assertThat(before.get("taakstelling").asInt()).isEqualTo(180);
+        assertThat(before.get("corrected").asInt()).isEqualTo(180);
+        assertThat(before.get("pace").get("level").asText()).isEqualTo("BEHIND");
+
+        ResponseEntity<String> recorded = post("/municipalities/GM0014/housings", """
+                {"persons":90,"housingForm":"REGULIERE_WONINGVOORRAAD"}""");
+        assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(recorded.getHeaders().getLocation()).hasPath("/periods/2022-H2/municipalities/GM0014");
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(municipality("GM0014").get("housed").asInt()).isEqualTo(90));
+        JsonNode after = municipality("GM0014");
+        assertThat(after.get("remaining").asInt()).isEqualTo(90);
+        assertThat(after.get("shareRealisedPercent").decimalValue()).isEqualByComparingTo("50.0");
+        assertThat(after.get("housedByForm").get("REGULIERE_WONINGVOORRAAD").asInt()).isEqualTo(90);
+        assertThat(after.get("pace").get("monthsElapsed").asInt()).isEqualTo(3);
+        assertThat(after.get("pace").get("level").asText()).isEqualTo("ON_SCHEDULE");
+    }
+
+    @Test
+    void a_coa_message_on_coa_statushouders_moves_the_housed_count_and_the_outflow_is_published() throws Exception {
+        String zaak = "Z-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, zaak, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGekoppeld.v1", """
+                {"zaakId":"%s","gemeente":"GM0034","datum":"2022-09-20"}""".formatted(zaak)));
+        send(InboundTopics.COA_STATUSHOUDERS, zaak, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"%s","gemeente":"GM0034","datum":"2022-09-28","huisvestingsvorm":"FLEXWONING","aantalPersonen":4}"""
+                .formatted(zaak)));
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode almere = municipality("GM0034");
+            assertThat(almere.get("housed").asInt()).isEqualTo(4);
+            assertThat(almere.get("linked").asInt()).isEqualTo(1);
+            assertThat(almere.get("housedByForm").get("FLEXWONING").asInt()).isEqualTo(4);
+        });
+
+        List<ConsumerRecord<String, byte[]>> records = readUntil(HousingEventsV1.TOPIC,
+                r -> "GM0034".equals(r.key()) && text(r).contains("StatushoudersHoused"), PATIENCE);
+        JsonNode housed = json.readTree(text(records.stream()
+                .filter(r -> "GM0034".equals(r.key()) && text(r).contains("StatushoudersHoused")).findFirst().orElseThrow()));
+        assertThat(housed.get("type").asText()).isEqualTo("nl.doorstroom.housing.StatushoudersHoused.v1");
+        assertThat(housed.get("source").asText()).isEqualTo("/doorstroom/housing");
+        assertThat(housed.get("data").get("persons").asInt()).isEqualTo(4);
+        assertThat(housed.get("data").get("provincie").asText()).isEqualTo("PV24");
+        assertThat(text(records.stream().filter(r -> "GM0034".equals(r.key())).findFirst().orElseThrow())).doesNotContain(zaak);
+    }
+
+    @Test
+    void a_message_carrying_a_bsn_or_a_name_goes_to_the_dead_letter_topic_and_changes_nothing() throws Exception {
+        String withBsn = "BSN-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, withBsn, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"Z-1","gemeente":"GM0037","datum":"2022-09-28","huisvestingsvorm":"FLEXWONING","bsn":"123456782"}"""));
+        String withName = "NAAM-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, withName, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGekoppeld.v1", """
+                {"zaakId":"Z-2","gemeente":"GM0037","datum":"2022-09-28","naam":"J. Jansen"}"""));
+        String bareBsn = "ZAAK-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, bareBsn, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGekoppeld.v1", """
+                {"zaakId":"123456782","gemeente":"GM0037","datum":"2022-09-28"}"""));
+        String unknown = "UNKNOWN-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, unknown, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGekoppeld.v1", """
+                {"zaakId":"Z-3","gemeente":"GM9999","datum":"2022-09-28"}"""));
+        String next = "Z-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, next, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"%s","gemeente":"GM0047","datum":"2022-09-28","huisvestingsvorm":"TUSSENVOORZIENING"}""".formatted(next)));
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(municipality("GM0047").get("housed").asInt()).isEqualTo(1));
+
+        String dlt = InboundTopics.COA_STATUSHOUDERS + ".DLT";
+        List<ConsumerRecord<String, byte[]>> dead = readUntil(dlt, r -> unknown.equals(r.key()), PATIENCE);
+        assertThat(reason(dead, withBsn)).contains("bsn");
+        assertThat(reason(dead, withName)).contains("naam");
+        assertThat(reason(dead, bareBsn)).contains("zaakId");
+        assertThat(reason(dead, unknown)).contains("unknown municipality GM9999");
+        JsonNode stadskanaal = municipality("GM0037");
+        assertThat(stadskanaal.get("housed").asInt()).isZero();
+        assertThat(stadskanaal.get("linked").asInt()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from domain_event where payload::text like '%123456782%'", Long.class)).isZero();
+    }
+
+    @Test
+    void a_redelivered_coa_message_changes_nothing() throws Exception {
+        String zaak = "Z-" + UUID.randomUUID();
+        String message = TestCloudEvents.structured(UUID.randomUUID().toString(), "nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"%s","gemeente":"GM0106","datum":"2022-09-12","huisvestingsvorm":"TUSSENVOORZIENING","aantalPersonen":3}"""
+                .formatted(zaak));
+        send(InboundTopics.COA_STATUSHOUDERS, "GM0106", message);
+        send(InboundTopics.COA_STATUSHOUDERS, "GM0106", message);
+        // same key, same partition: once this one shows, both deliveries before it were handled
+        send(InboundTopics.COA_STATUSHOUDERS, "GM0106", TestCloudEvents.structured("nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"Z-%s","gemeente":"GM0106","datum":"2022-09-13","huisvestingsvorm":"FLEXWONING"}""".formatted(UUID.randomUUID())));
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(municipality("GM0106").get("housedByForm").get("FLEXWONING").asInt()).isEqualTo(1));
+        assertThat(municipality("GM0106").get("housed").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void bad_input_gets_problem_json_naming_the_field_and_records_nothing() throws Exception {
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
+
+        ResponseEntity<String> unknown = post("/municipalities/GM9999/housings", """
+                {"persons":3,"housingForm":"FLEXWONING"}""");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(unknown.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(field(unknown)).isEqualTo("gemeente");
+
+        ResponseEntity<String> negative = post("/municipalities/GM0014/housings", """
+                {"persons":-3,"housingForm":"FLEXWONING"}""");
+        assertThat(negative.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(negative)).isEqualTo("persons");
+
+        ResponseEntity<String> zero = post("/municipalities/GM0014/housings", """
+                {"persons":0,"housingForm":"FLEXWONING"}""");
+        assertThat(zero.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(zero)).isEqualTo("persons");
+
+        ResponseEntity<String> period = post("/municipalities/GM0014/housings", """
+                {"persons":3,"housingForm":"FLEXWONING","period":"2022-H3"}""");
+        assertThat(period.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(period)).isEqualTo("period");
+
+        ResponseEntity<String> form = post("/municipalities/GM0014/housings", """
+                {"persons":3,"housingForm":"PALEIS"}""");
+        assertThat(form.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(form)).isEqualTo("housingForm");
+
+        ResponseEntity<String> wrongCode = post("/municipalities/Amsterdam/housings", """
+                {"persons":3,"housingForm":"FLEXWONING"}""");
+        assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(wrongCode)).isEqualTo("gmCode");
+
+        ResponseEntity<String> query = http.getForEntity("/periods/2022-2/national", String.class);
+        assertThat(query.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(query)).isEqualTo("period");
+
+        ResponseEntity<String> twice = post(H2_2022 + "/taakstelling", """
+                {"nationalTotal":15300}""");
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(field(twice)).isEqualTo("period");
+
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void a_province_is_the_sum_of_its_municipalities_and_the_country_the_sum_of_the_provinces() throws Exception {
+        post("/municipalities/GM0050/housings", """
+                {"persons":7,"housingForm":"TIJDELIJKE_VOORZIENING","occurredOn":"2022-09-01"}""");
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(municipality("GM0050").get("housed").asInt()).isEqualTo(7));
+
+        JsonNode flevoland = json.readTree(http.getForObject(H2_2022 + "/provinces/PV24", String.class));
+        assertThat(flevoland.get("gemeenten").asInt()).isEqualTo(6);
+        long taakstelling = 0;
+        long corrected = 0;
+        long housed = 0;
+        for (String gm : List.of("GM0034", "GM0050", "GM0171", "GM0184", "GM0303", "GM0995")) {
+            JsonNode m = municipality(gm);
+            assertThat(m.get("provincie").asText()).isEqualTo("PV24");
+            taakstelling += m.get("taakstelling").asLong();
+            corrected += m.get("corrected").asLong();
+            housed += m.get("housed").asLong();
+        }
+        assertThat(flevoland.get("taakstelling").asLong()).isEqualTo(taakstelling);
+        assertThat(flevoland.get("corrected").asLong()).isEqualTo(corrected);
+        assertThat(flevoland.get("housed").asLong()).isEqualTo(housed).isGreaterThanOrEqualTo(7);
+
+        JsonNode national = json.readTree(http.getForObject(H2_2022 + "/national", String.class));
+        assertThat(national.get("provincies")).hasSize(12);
+        long provincesTaakstelling = 0;
+        long provincesHoused = 0;
+        for (JsonNode pv : national.get("provincies")) {
+            provincesTaakstelling += pv.get("taakstelling").asLong();
+            provincesHoused += pv.get("housed").asLong();
+        }
+        assertThat(national.get("taakstelling").asLong()).isEqualTo(provincesTaakstelling).isEqualTo(13_500);
+        assertThat(national.get("nationalTaakstellingSet").asInt()).isEqualTo(13_500);
+        assertThat(national.get("housed").asLong()).isEqualTo(provincesHoused);
+        assertThat(national.get("minimum").asInt()).isEqualTo(15_300);
+        assertThat(national.get("ambition").asInt()).isEqualTo(20_000);
+        assertThat(national.get("shortOfMinimum").asLong()).isEqualTo(15_300 - provincesHoused);
+    }
+
+    @Test
+    void permits_granted_by_ind_enter_the_waiting_count_until_coa_links_the_status_holder() throws Exception {
+        long before = json.readTree(http.getForObject("/waiting", String.class)).get("waiting").asLong();
+        send(InboundTopics.IND_VERGUNNINGEN, "2022-W39", TestCloudEvents.structured("nl.ind.vergunningen.VergunningenVerleend.v1", """
+                {"week":"2022-W39","aantallen":{"ASIEL":850,"NAREIS":310}}"""));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json.readTree(http.getForObject("/waiting", String.class)).get("waiting").asLong()).isEqualTo(before + 1160));
+
+        String zaak = "Z-" + UUID.randomUUID();
+        send(InboundTopics.COA_STATUSHOUDERS, zaak, TestCloudEvents.structured("nl.coa.statushouders.StatushouderGekoppeld.v1", """
+                {"zaakId":"%s","gemeente":"GM0080","datum":"2022-09-30"}""".formatted(zaak)));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json.readTree(http.getForObject("/waiting", String.class)).get("waiting").asLong()).isEqualTo(before + 1159));
+    }
+
+    @Test
+    void every_event_the_service_publishes_matches_its_contract_schema() throws Exception {
+        post("/municipalities/GM0060/flexwoningen", """
+                {"homes":12}""");
+        post("/municipalities/GM0060/housings", """
+                {"persons":2,"housingForm":"FLEXWONING"}""");
+        List<ConsumerRecord<String, byte[]>> records = readUntil(HousingEventsV1.TOPIC,
+                r -> "GM0060".equals(r.key()) && text(r).contains("StatushoudersHoused"), PATIENCE);
+        assertThat(records).anySatisfy(r -> assertThat(text(r)).contains("nl.doorstroom.housing.TaakstellingDistributed.v1"));
+        assertThat(records).anySatisfy(r -> assertThat(text(r)).contains("nl.doorstroom.housing.TaakstellingAssigned.v1"));
+        assertThat(records).anySatisfy(r -> assertThat(text(r)).contains("nl.doorstroom.housing.FlexHomesRealised.v1"));
+        for (ConsumerRecord<String, byte[]> record : records) {
+            JsonNode event = json.readTree(text(record));
+            String type = event.get("type").asText();
+            assertThat(ContractSchemas.isKnown(ContractSchemas.Direction.PUBLISHED, type)).as(type).isTrue();
+            assertThat(ContractSchemas.violations(ContractSchemas.Direction.PUBLISHED, type, event.get("data")))
+                    .as(type + " " + event.get("data")).isEmpty();
+        }
+    }
+
+    @Test
+    void the_housed_figures_are_gauges_and_iii_12_4_is_measured_against_15300() throws Exception {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .containsPattern("doorstroom_housing_taakstelling_persons\\{period=\"2022-H2\",provincie=\"NL\",service=\"housing\"} 13500")
+                .containsPattern("doorstroom_housing_housed_persons\\{period=\"2022-H2\",provincie=\"PV20\",service=\"housing\"}"));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode commitment = json.readTree(http.getForObject("/commitments/III.12.4", String.class));
+            assertThat(commitment.get("target").get("amount").asInt()).isEqualTo(15_300);
+            assertThat(commitment.get("actual").isNumber()).isTrue();
+        });
+    }
+
+    @Test
+    void flex_homes_are_counted_against_37500_by_the_end_of_2024_and_central_units_against_2000() throws Exception {
+        JsonNode before = json.readTree(http.getForObject("/flexwoningen", String.class));
+        assertThat(before.get("target").asInt()).isEqualTo(37_500);
+        assertThat(before.get("centralUnits").asInt()).isEqualTo(2_000);
+        assertThat(post("/municipalities/GM0363/flexwoningen", """
+                {"homes":250,"centrallyProcured":true,"occurredOn":"2022-11-01"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(post("/municipalities/GM0363/flexwoningen", """
+                {"homes":0}""").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode flex = json.readTree(http.getForObject("/flexwoningen", String.class));
+            assertThat(flex.get("realised").asLong()).isEqualTo(before.get("realised").asLong() + 250);
+            assertThat(flex.get("centrallyProcured").asLong()).isEqualTo(before.get("centrallyProcured").asLong() + 250);
+            assertThat(flex.get("perProvincie").get("PV27").asLong()).isGreaterThanOrEqualTo(250);
+        });
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json.readTree(http.getForObject("/commitments/II.5", String.class)).get("actual").asLong()).isGreaterThanOrEqualTo(250));
+    }
+
+    private JsonNode municipality(String gmCode) throws Exception {
+        return json.readTree(http.getForObject(H2_2022 + "/municipalities/" + gmCode, String.class));
+    }
+
+    private String field(ResponseEntity<String> response) throws Exception {
+        return json.readTree(response.getBody()).get("errors").get(0).get("field").asText();
+    }
+
+    private static String reason(List<ConsumerRecord<String, byte[]>> dead, String key) {
+        return dead.stream().filter(r -> key.equals(r.key())).findFirst()
+                .map(r -> header(r, "kafka_dlt-exception-message"))
+                .orElseThrow(() -> new AssertionError("not on the DLT: " + key));
+    }
+
+    private ResponseEntity<String> post(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+}
