@@ -3,6 +3,7 @@ package nl.doorstroom.capacity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.doorstroom.capacity.messaging.CoaTopics;
+import nl.doorstroom.capacity.messaging.HousingEventsConsumer;
 import nl.doorstroom.capacity.projection.CapacityProjection;
 import nl.doorstroom.contracts.ContractSchemas;
 import nl.doorstroom.contracts.capacity.CapacityEventsV1;
@@ -232,6 +233,23 @@ class CapacityIntegrationTest {
     }
 
     @Test
+    void status_holders_housed_by_municipalities_show_as_outflow_from_reception_and_other_housing_events_are_skipped()
+            throws Exception {
+        long before = json.readTree(http.getForObject("/national", String.class)).get("statushoudersOutflow").asLong();
+        String otherType = TestCloudEvents.structured("nl.doorstroom.housing.TaakstellingAssigned.v1", "{\"anything\":1}");
+        send(HousingEventsConsumer.TOPIC, "GM0014", otherType);
+        send(HousingEventsConsumer.TOPIC, "GM0014", TestCloudEvents.structured("nl.doorstroom.housing.StatushoudersHoused.v1", """
+                {"gemeente":"GM0014","provincie":"PV20","period":"2022-H2","persons":40,"housingForm":"FLEXWONING","occurredOn":"2022-10-03"}"""));
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode national = json.readTree(http.getForObject("/national", String.class));
+            assertThat(national.get("statushoudersOutflow").asLong()).isEqualTo(before + 40);
+            assertThat(national.get("statushoudersOutflowPerPeriod").get("2022-H2").asLong()).isGreaterThanOrEqualTo(40);
+        });
+        assertThat(readUntil(HousingEventsConsumer.TOPIC + ".DLT", r -> true, Duration.ofSeconds(3))).isEmpty();
+    }
+
+    @Test
     void a_replay_rebuilds_the_read_models_exactly_and_publishes_nothing_again() throws Exception {
         String id = "CNO-" + UUID.randomUUID();
         post("/cno-locations", """
@@ -270,7 +288,8 @@ class CapacityIntegrationTest {
     private String readModelChecksum() {
         return jdbc.queryForObject("""
                 select md5(coalesce((select string_agg(location_id || ':' || state::text, '|' order by location_id) from capacity_location), '')
-                        || coalesce((select string_agg(veiligheidsregio || ':' || pledged, '|' order by veiligheidsregio) from cno_pledge), ''))""",
+                        || coalesce((select string_agg(veiligheidsregio || ':' || pledged, '|' order by veiligheidsregio) from cno_pledge), '')
+                        || coalesce((select string_agg(period || ':' || persons, '|' order by period) from reception_outflow), ''))""",
                 String.class);
     }
 

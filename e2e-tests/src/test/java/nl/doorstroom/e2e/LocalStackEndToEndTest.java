@@ -157,6 +157,18 @@ class LocalStackEndToEndTest {
     }
 
     @Test
+    @Order(4)
+    void status_holders_housed_in_a_municipality_show_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
+        long outflowBefore = json(get("/api/capacity/national")).get("statushoudersOutflow").asLong();
+        HttpResponse<String> housed = post("/api/housing/municipalities/GM0363/housings", """
+                {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}""");
+        assertThat(housed.statusCode()).as(housed.body()).isBetween(200, 299);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json(get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 25));
+    }
+
+    @Test
     @Order(5)
     void with_one_service_down_its_routes_answer_503_naming_it_quickly_and_the_others_still_work() throws Exception {
         stack.stop("housing-service");

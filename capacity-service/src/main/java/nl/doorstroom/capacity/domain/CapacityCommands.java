@@ -50,4 +50,8 @@ public final class CapacityCommands {
 
     public record CloseCoaLocation(@TargetAggregateIdentifier String locationId, LocalDate occurredOn) {
     }
+
+    /** Status holders housed by a municipality left reception (as housing-service reports it). */
+    public record RecordUitstroom(@TargetAggregateIdentifier String gemeente, String period, int persons, LocalDate occurredOn) {
+    }
 }

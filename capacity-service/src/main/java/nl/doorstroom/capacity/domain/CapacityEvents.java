@@ -44,4 +44,7 @@ public final class CapacityEvents {
 
     public record CoaLocationClosed(String locationId, LocalDate occurredOn) {
     }
+
+    public record StatushoudersUitgestroomd(String gemeente, String period, int persons, LocalDate occurredOn) {
+    }
 }

@@ -23,6 +23,7 @@ public class CapacityGauges {
     private final MultiGauge occupied;
     private final MultiGauge coaPlaces;
     private final MultiGauge coaOccupied;
+    private final MultiGauge outflow;
 
     public CapacityGauges(CapacityQueries queries, MeterRegistry meters) {
         this.queries = queries;
@@ -36,6 +37,8 @@ public class CapacityGauges {
                 .description("COA reception places in open locations, per target group").register(meters);
         this.coaOccupied = MultiGauge.builder("doorstroom.coa.places.occupied").baseUnit("places")
                 .description("Occupied COA reception places, per target group").register(meters);
+        this.outflow = MultiGauge.builder("doorstroom.coa.outflow.statushouders").baseUnit("persons")
+                .description("Status holders who left reception for a municipality, per half year").register(meters);
         Gauge.builder("doorstroom.coa.places.needed", () -> CapacityQueries.COA_PLACES_NEEDED_END_2022).baseUnit("places")
                 .description("COA places needed at the end of 2022 (introduction of the agreement)").register(meters);
     }
@@ -52,6 +55,8 @@ public class CapacityGauges {
                 .map(e -> MultiGauge.Row.of(Tags.of("doelgroep", e.getKey().name()), e.getValue().places())).toList(), true);
         coaOccupied.register(national.perDoelgroep().entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("doelgroep", e.getKey().name()), e.getValue().occupied())).toList(), true);
+        outflow.register(national.statushoudersOutflowPerPeriod().entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("period", e.getKey()), e.getValue())).toList(), true);
     }
 
     private static MultiGauge.Row<?> row(String veiligheidsregio, Number value) {

@@ -1,12 +1,16 @@
 package nl.doorstroom.capacity.projection;
 
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoPlacesPledged;
+import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
-/** Keeps the capacity read models: it stores what {@link LocationState#evolve} and {@link PledgeState#evolve} return. */
+/**
+ * Keeps the capacity read models: it stores what {@link LocationState#evolve}, {@link PledgeState#evolve} and
+ * {@link OutflowState#evolve} return.
+ */
 @Component
 @ProcessingGroup(CapacityProjection.PROCESSING_GROUP)
 public class CapacityProjection {
@@ -15,10 +19,24 @@ public class CapacityProjection {
 
     private final LocationRecords locations;
     private final PledgeRecords pledges;
+    private final OutflowRecords outflow;
 
-    public CapacityProjection(LocationRecords locations, PledgeRecords pledges) {
+    public CapacityProjection(LocationRecords locations, PledgeRecords pledges, OutflowRecords outflow) {
         this.locations = locations;
         this.pledges = pledges;
+        this.outflow = outflow;
+    }
+
+    @EventHandler
+    void on(StatushoudersUitgestroomd event) {
+        OutflowRecord record = outflow.findById(event.period()).orElse(null);
+        OutflowState next = OutflowState.evolve(record == null ? null : record.state(), event);
+        if (record == null) {
+            outflow.save(new OutflowRecord(next));
+        } else {
+            record.update(next);
+            outflow.save(record);
+        }
     }
 
     @EventHandler
@@ -56,5 +74,6 @@ public class CapacityProjection {
     void reset() {
         locations.deleteAllInBatch();
         pledges.deleteAllInBatch();
+        outflow.deleteAllInBatch();
     }
 }

@@ -28,10 +28,12 @@ public class CapacityQueries {
 
     private final LocationRecords locations;
     private final PledgeRecords pledges;
+    private final OutflowRecords outflow;
 
-    public CapacityQueries(LocationRecords locations, PledgeRecords pledges) {
+    public CapacityQueries(LocationRecords locations, PledgeRecords pledges, OutflowRecords outflow) {
         this.locations = locations;
         this.pledges = pledges;
+        this.outflow = outflow;
     }
 
     public record RegionCapacity(String veiligheidsregio, String naam, String provincie, int pledged, int tranche1,
@@ -44,7 +46,8 @@ public class CapacityQueries {
 
     public record NationalCapacity(int coaPlacesNeeded, long coaPlaces, long coaOccupied,
                                    BigDecimal shareOfNeededPercent, Map<Doelgroep, GroupFigures> perDoelgroep,
-                                   long cnoPlacesPledged, long cnoPlacesRealised, long cnoOccupied) {
+                                   long cnoPlacesPledged, long cnoPlacesRealised, long cnoOccupied,
+                                   long statushoudersOutflow, Map<String, Long> statushoudersOutflowPerPeriod) {
     }
 
     public List<RegionCapacity> regions() {
@@ -77,11 +80,14 @@ public class CapacityQueries {
         long coaPlaces = perGroup.values().stream().mapToLong(GroupFigures::places).sum();
         long coaOccupied = perGroup.values().stream().mapToLong(GroupFigures::occupied).sum();
         List<RegionCapacity> regions = regions();
+        Map<String, Long> outflowPerPeriod = new java.util.TreeMap<>();
+        outflow.findAll().forEach(r -> outflowPerPeriod.put(r.state().period(), r.state().persons()));
         return new NationalCapacity(COA_PLACES_NEEDED_END_2022, coaPlaces, coaOccupied,
                 percent(coaPlaces, COA_PLACES_NEEDED_END_2022), perGroup,
                 regions.stream().mapToLong(RegionCapacity::pledged).sum(),
                 regions.stream().mapToLong(RegionCapacity::realised).sum(),
-                regions.stream().mapToLong(RegionCapacity::occupied).sum());
+                regions.stream().mapToLong(RegionCapacity::occupied).sum(),
+                outflowPerPeriod.values().stream().mapToLong(Long::longValue).sum(), outflowPerPeriod);
     }
 
     public LocationState location(String locationId) {

@@ -14,9 +14,11 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static nl.doorstroom.contracts.ContractSchemas.Direction.INBOUND;
+import static nl.doorstroom.contracts.ContractSchemas.Direction.PUBLISHED;
 
 /**
  * The inbound path every consumer takes: read the record as a CloudEvent, check its type and schema, and apply
@@ -37,20 +39,42 @@ public class InboundMessages {
         this.clock = clock;
     }
 
-    /** @throws RejectedMessage when the record can never be processed, naming why */
+    /**
+     * Reads a message from a topic that carries only types this service accepts (COA's and IND's topics).
+     *
+     * @throws RejectedMessage when the record can never be processed, naming why
+     */
     public InboundMessage read(ConsumerRecord<String, byte[]> record, Set<String> acceptedTypes) {
-        if (record.value() == null) {
-            throw new RejectedMessage("empty record");
-        }
-        CloudEvent event;
-        try {
-            event = CLOUD_EVENT_JSON.deserialize(record.value());
-        } catch (RuntimeException e) {
-            throw new RejectedMessage("not a CloudEvent in structured JSON: " + e.getMessage(), e);
-        }
+        CloudEvent event = cloudEvent(record);
         if (!acceptedTypes.contains(event.getType())) {
             throw new RejectedMessage("type " + event.getType() + " is not accepted on " + record.topic() + "; accepted: " + acceptedTypes);
         }
+        return validated(record, event);
+    }
+
+    /**
+     * Reads a message from another Doorstroom service's topic, which carries every event that service publishes:
+     * types this service does not use are skipped (empty), not dead-lettered.
+     *
+     * @throws RejectedMessage when the record is not a valid CloudEvent of its published contract
+     */
+    public Optional<InboundMessage> readIfAccepted(ConsumerRecord<String, byte[]> record, Set<String> acceptedTypes) {
+        CloudEvent event = cloudEvent(record);
+        return acceptedTypes.contains(event.getType()) ? Optional.of(validated(record, event)) : Optional.empty();
+    }
+
+    private static CloudEvent cloudEvent(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            throw new RejectedMessage("empty record");
+        }
+        try {
+            return CLOUD_EVENT_JSON.deserialize(record.value());
+        } catch (RuntimeException e) {
+            throw new RejectedMessage("not a CloudEvent in structured JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private InboundMessage validated(ConsumerRecord<String, byte[]> record, CloudEvent event) {
         if (event.getData() == null) {
             throw new RejectedMessage("CloudEvent " + event.getId() + " has no data");
         }
@@ -60,7 +84,9 @@ public class InboundMessages {
         } catch (IOException e) {
             throw new RejectedMessage("data is not JSON: " + e.getMessage(), e);
         }
-        List<String> violations = ContractSchemas.violations(INBOUND, event.getType(), data);
+        // COA's and IND's messages have inbound schemas; other services' events are checked against their published contract
+        ContractSchemas.Direction direction = ContractSchemas.isKnown(INBOUND, event.getType()) ? INBOUND : PUBLISHED;
+        List<String> violations = ContractSchemas.violations(direction, event.getType(), data);
         if (!violations.isEmpty()) {
             throw new RejectedMessage("data does not match " + event.getType() + ": " + String.join("; ", violations));
         }
