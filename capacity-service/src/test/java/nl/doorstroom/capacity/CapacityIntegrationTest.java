@@ -100,6 +100,25 @@ class CapacityIntegrationTest {
     }
 
     @Test
+    void the_callers_traceparent_is_in_the_events_metadata_and_on_the_published_kafka_record() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String id = "CNO-" + UUID.randomUUID();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("traceparent", traceparent);
+        ResponseEntity<String> created = http.postForEntity("/cno-locations", new HttpEntity<>("""
+                {"locationId":"%s","veiligheidsregio":"VR09","name":"Jaarbeurs","places":225}""".formatted(id), headers), String.class);
+        assertThat(created.getHeaders().getFirst("traceparent")).isEqualTo(traceparent);
+
+        assertThat(jdbc.queryForObject("select meta_data ->> 'traceparent' from domain_event where aggregate_identifier = ?",
+                String.class, id)).isEqualTo(traceparent);
+        ConsumerRecord<String, byte[]> record = readUntil(CapacityEventsV1.TOPIC, r -> id.equals(r.key()), PATIENCE).stream()
+                .filter(r -> id.equals(r.key())).findFirst().orElseThrow();
+        assertThat(header(record, "traceparent")).isEqualTo(traceparent);
+        assertThat(json.readTree(text(record)).get("traceparent").asText()).isEqualTo(traceparent);
+    }
+
+    @Test
     void every_event_the_service_publishes_matches_its_contract_schema() throws Exception {
         post("/regions/VR02/pledges", """
                 {"tranche":1,"places":225,"occurredOn":"2022-08-26"}""");

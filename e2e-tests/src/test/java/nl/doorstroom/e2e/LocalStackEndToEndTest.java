@@ -160,12 +160,30 @@ class LocalStackEndToEndTest {
     @Order(4)
     void status_holders_housed_in_a_municipality_show_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
         long outflowBefore = json(get("/api/capacity/national")).get("statushoudersOutflow").asLong();
-        HttpResponse<String> housed = post("/api/housing/municipalities/GM0363/housings", """
-                {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}""");
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        HttpResponse<String> housed = HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway")
+                        + "/api/housing/municipalities/GM0363/housings"))
+                .header("content-type", "application/json").header("traceparent", traceparent)
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}"""))
+                .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(housed.statusCode()).as(housed.body()).isBetween(200, 299);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(json(get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 25));
+
+        // one trace from the gateway through housing-service, its Kafka record, into capacity-service's own event
+        List<ConsumerRecord<String, byte[]>> housingEvents = TopicReader.readUntil(stack.kafkaBootstrapServers(),
+                "doorstroom.housing.events", r -> traceparent.equals(TopicReader.header(r, "traceparent")), PATIENCE);
+        assertThat(housingEvents).anySatisfy(r -> assertThat(TopicReader.header(r, "traceparent")).isEqualTo(traceparent));
+        try (var connection = DriverManager.getConnection(stack.postgresUrl() + "/doorstroom_capacity", "postgres", "");
+             var query = connection.prepareStatement(
+                     "select count(*) from domain_event where aggregate_identifier = 'GM0363' and meta_data ->> 'traceparent' = ?")) {
+            query.setString(1, traceparent);
+            var result = query.executeQuery();
+            result.next();
+            assertThat(result.getInt(1)).isEqualTo(1);
+        }
     }
 
     @Test

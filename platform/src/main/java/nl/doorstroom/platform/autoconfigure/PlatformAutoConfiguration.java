@@ -25,6 +25,7 @@ import java.util.List;
         "nl.doorstroom.platform.outbound",
         "nl.doorstroom.platform.register",
         "nl.doorstroom.platform.time",
+        "nl.doorstroom.platform.tracing",
         "nl.doorstroom.platform.web"})
 public class PlatformAutoConfiguration {
 

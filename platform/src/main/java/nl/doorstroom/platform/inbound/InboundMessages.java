@@ -7,6 +7,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import nl.doorstroom.contracts.ContractSchemas;
+import nl.doorstroom.platform.tracing.Traceparent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,7 +91,18 @@ public class InboundMessages {
         if (!violations.isEmpty()) {
             throw new RejectedMessage("data does not match " + event.getType() + ": " + String.join("; ", violations));
         }
-        return new InboundMessage(record.topic(), event.getId(), event.getType(), event.getSource().toString(), event.getTime(), data);
+        return new InboundMessage(record.topic(), event.getId(), event.getType(), event.getSource().toString(), event.getTime(),
+                data, traceparentOf(record, event));
+    }
+
+    private static String traceparentOf(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        Object extension = event.getExtension(Traceparent.HEADER);
+        if (extension != null && Traceparent.isValid(extension.toString())) {
+            return extension.toString();
+        }
+        var header = record.headers().lastHeader(Traceparent.HEADER);
+        String value = header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        return Traceparent.isValid(value) ? value : null;
     }
 
     /**
@@ -105,7 +117,10 @@ public class InboundMessages {
             return false;
         }
         processed.saveAndFlush(new ProcessedMessage(message.id(), message.topic(), message.type(), clock.instant()));
-        effect.run();
+        Traceparent.with(message.traceparent() != null ? message.traceparent() : Traceparent.generate(), () -> {
+            effect.run();
+            return null;
+        });
         return true;
     }
 }

@@ -11,6 +11,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import nl.doorstroom.platform.autoconfigure.DoorstroomProperties;
+import nl.doorstroom.platform.tracing.Traceparent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
@@ -78,6 +79,7 @@ public class OutboundPublisher {
         CloudEvent event = toCloudEvent(published.get(), key, message);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.outboundTopic(), key, CLOUD_EVENT_JSON.serialize(event));
         record.headers().add(new RecordHeader("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        traceparent(message).ifPresent(tp -> record.headers().add(new RecordHeader(Traceparent.HEADER, tp.getBytes(StandardCharsets.UTF_8))));
         Timer.Sample sample = Timer.start();
         CompletableFuture<?> sent = kafka.send(record).whenComplete((result, error) -> sample.stop(publishLatency));
         pendingSends().add(sent);
@@ -85,7 +87,10 @@ public class OutboundPublisher {
 
     private CloudEvent toCloudEvent(PublishedEvent published, String subject, EventMessage<?> message) {
         JsonNode data = json.valueToTree(published.data());
-        return CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1();
+        // the CloudEvents distributed-tracing extension: consumers continue the trace of the request that caused it
+        traceparent(message).ifPresent(tp -> builder.withExtension(Traceparent.HEADER, tp));
+        return builder
                 .withId(message.getIdentifier())
                 .withSource(URI.create("/doorstroom/" + properties.service()))
                 .withType(published.type())
@@ -94,6 +99,11 @@ public class OutboundPublisher {
                 .withDataContentType("application/json")
                 .withData(JsonCloudEventData.wrap(data))
                 .build();
+    }
+
+    private static Optional<String> traceparent(EventMessage<?> message) {
+        return Optional.ofNullable(message.getMetaData().get(Traceparent.METADATA_KEY)).map(Object::toString)
+                .filter(Traceparent::isValid);
     }
 
     /** The sends of the current batch; the batch commits (and its token moves) only when all were acknowledged. */
