@@ -158,7 +158,7 @@ class LocalStackEndToEndTest {
 
     @Test
     @Order(4)
-    void status_holders_housed_in_a_municipality_show_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
+    void status_holders_housed_by_rest_or_reported_by_coa_count_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
         long outflowBefore = json(get("/api/capacity/national")).get("statushoudersOutflow").asLong();
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         HttpResponse<String> housed = HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway")
@@ -184,6 +184,17 @@ class LocalStackEndToEndTest {
             result.next();
             assertThat(result.getInt(1)).isEqualTo(1);
         }
+
+        // COA reports a status holder housed on its topic: housing counts it, capacity sees the outflow
+        String zaak = "Z-" + UUID.randomUUID();
+        TopicReader.send(stack.kafkaBootstrapServers(), "coa.statushouders.v1", zaak, TestCloudEvents.structured(
+                "nl.coa.statushouders.StatushouderGehuisvest.v1", """
+                {"zaakId":"%s","gemeente":"GM0014","datum":"2022-10-04","huisvestingsvorm":"TUSSENVOORZIENING","aantalPersonen":3}"""
+                        .formatted(zaak)).getBytes(StandardCharsets.UTF_8));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(json(get("/api/housing/periods/2022-H2/municipalities/GM0014")).get("housed").asLong()).isEqualTo(3);
+            assertThat(json(get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 28);
+        });
     }
 
     @Test
