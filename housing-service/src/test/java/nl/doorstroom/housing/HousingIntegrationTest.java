@@ -248,6 +248,57 @@ class HousingIntegrationTest {
     }
 
     @Test
+    void utrecht_hands_50_of_its_taakstelling_to_amersfoort_for_cno_places_and_the_province_and_country_stay_the_same()
+            throws Exception {
+        JsonNode utrechtBefore = municipality("GM0344");
+        JsonNode amersfoortBefore = municipality("GM0307");
+        long provinceBefore = json.readTree(http.getForObject(H2_2022 + "/provinces/PV26", String.class)).get("corrected").asLong();
+
+        ResponseEntity<String> swapped = post(H2_2022 + "/swaps", """
+                {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":50,"compensation":"200 CNO-plaatsen","occurredOn":"2022-10-03"}""");
+        assertThat(swapped.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(swapped.getHeaders().getLocation()).hasPath("/periods/2022-H2/municipalities/GM0344");
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            assertThat(municipality("GM0344").get("swappedOut").asInt()).isEqualTo(utrechtBefore.get("swappedOut").asInt() + 50);
+            assertThat(municipality("GM0307").get("swappedIn").asInt()).isEqualTo(amersfoortBefore.get("swappedIn").asInt() + 50);
+        });
+        assertThat(municipality("GM0344").get("corrected").asInt()).isEqualTo(utrechtBefore.get("corrected").asInt() - 50);
+        assertThat(municipality("GM0344").get("taakstelling").asInt()).isEqualTo(utrechtBefore.get("taakstelling").asInt());
+        assertThat(municipality("GM0307").get("corrected").asInt()).isEqualTo(amersfoortBefore.get("corrected").asInt() + 50);
+        assertThat(json.readTree(http.getForObject(H2_2022 + "/provinces/PV26", String.class)).get("corrected").asLong())
+                .isEqualTo(provinceBefore);
+        JsonNode national = json.readTree(http.getForObject(H2_2022 + "/national", String.class));
+        assertThat(national.get("corrected").asLong()).isEqualTo(13_500);
+        assertThat(national.get("swappedIn").asLong()).isEqualTo(national.get("swappedOut").asLong()).isGreaterThanOrEqualTo(50);
+
+        ResponseEntity<String> tooMany = post(H2_2022 + "/swaps", """
+                {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":10000,"compensation":"asielopvang"}""");
+        assertThat(tooMany.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(tooMany.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(field(tooMany)).isEqualTo("persons");
+        ResponseEntity<String> itself = post(H2_2022 + "/swaps", """
+                {"fromGemeente":"GM0344","toGemeente":"GM0344","persons":5,"compensation":"asielopvang"}""");
+        assertThat(itself.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(field(itself)).isEqualTo("toGemeente");
+        ResponseEntity<String> noCompensation = post(H2_2022 + "/swaps", """
+                {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":5}""");
+        assertThat(noCompensation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(noCompensation)).isEqualTo("compensation");
+
+        List<ConsumerRecord<String, byte[]>> records = readUntil(HousingEventsV1.TOPIC,
+                r -> "GM0344".equals(r.key()) && text(r).contains("TaakstellingSwapped"), PATIENCE);
+        JsonNode published = json.readTree(text(records.stream()
+                .filter(r -> "GM0344".equals(r.key()) && text(r).contains("TaakstellingSwapped")).findFirst().orElseThrow()));
+        String type = published.get("type").asText();
+        assertThat(type).isEqualTo("nl.doorstroom.housing.TaakstellingSwapped.v1");
+        assertThat(published.get("data").get("toGemeente").asText()).isEqualTo("GM0307");
+        assertThat(published.get("data").get("persons").asInt()).isEqualTo(50);
+        assertThat(published.get("data").get("withinProvincie").asBoolean()).isTrue();
+        assertThat(ContractSchemas.violations(ContractSchemas.Direction.PUBLISHED, type, published.get("data"))).isEmpty();
+    }
+
+    @Test
     void permits_granted_by_ind_enter_the_waiting_count_until_coa_links_the_status_holder() throws Exception {
         long before = json.readTree(http.getForObject("/waiting", String.class)).get("waiting").asLong();
         send(InboundTopics.IND_VERGUNNINGEN, "2022-W39", TestCloudEvents.structured("nl.ind.vergunningen.VergunningenVerleend.v1", """

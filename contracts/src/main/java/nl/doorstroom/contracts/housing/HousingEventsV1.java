@@ -34,6 +34,16 @@ public final class HousingEventsV1 {
                                        int corrected, LocalDate occurredOn) {
     }
 
+    /**
+     * Two municipalities swapped part of a period's taakstelling (III.5): {@code toGemeente}'s corrected taakstelling
+     * rises by {@code persons}, {@code fromGemeente}'s drops as much, in exchange for {@code compensation} (e.g. CNO
+     * places). Published once, by the giving municipality. {@code withinProvincie}: the preferred case.
+     */
+    public record TaakstellingSwapped(String swapId, String period, String fromGemeente, String fromProvincie,
+                                      String toGemeente, String toProvincie, int persons, String compensation,
+                                      boolean withinProvincie, LocalDate occurredOn) {
+    }
+
     /** Flex homes the municipality made available (II.2); {@code centrallyProcured}: among the 2,000 units of II.5. */
     public record FlexHomesRealised(String gemeente, String provincie, int homes, boolean centrallyProcured,
                                     LocalDate occurredOn) {

@@ -3,11 +3,15 @@ package nl.doorstroom.housing.domain;
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
+import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,6 +32,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * into account (III.12.5): what it owed in the previous period (share plus backlog) minus what it housed then
  * is carried into the next period — a backlog when it stayed behind, a credit (negative) when it housed more.
  * The carried figure is fixed when the next taakstelling is assigned, as the Rijk's circular fixes it.
+ * <p>
+ * Municipalities may swap (uitruilen, III.5) part of the taakstelling for a period in exchange for CNO or reception
+ * tasks. The giving municipality decides: only it knows how much of its corrected taakstelling is still to be
+ * housed, and that is the limit. It records {@link TaakstellingSwappedOut} under a swap id of its own
+ * ({@code 2022-H2:GM0344:1}); {@link TaakstellingSwap} then hands the receiving municipality
+ * {@link TaakstellingSwappedIn}, once per swap id. Both corrected figures change, so the backlog carried into the
+ * next period follows from the swapped figure. The receiver has its taakstelling by then: every municipality is
+ * assigned from the same distribution, and the swap is passed on by the processor that makes those assignments,
+ * in event order. A period whose result was already carried forward takes no more swaps.
  */
 @Aggregate
 public class GemeenteHuisvesting {
@@ -41,6 +54,8 @@ public class GemeenteHuisvesting {
     private final Map<Period, Integer> housed = new HashMap<>();
     private final Set<String> housedZaken = new HashSet<>();
     private final Set<String> linkedZaken = new HashSet<>();
+    private final Map<Period, Integer> swapsOut = new HashMap<>();
+    private final Set<String> swapsIn = new HashSet<>();
 
     protected GemeenteHuisvesting() {
     }
@@ -112,10 +127,63 @@ public class GemeenteHuisvesting {
         apply(new FlexHomesRealised(g.code(), g.provincieCode(), command.homes(), command.centrallyProcured(), command.occurredOn()));
     }
 
-    /** Commands name the municipality by its current code; callers resolve merged codes first. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SwapTaakstelling command) {
+        Gemeente from = known(command.fromGemeente(), "fromGemeente");
+        Gemeente to = known(command.toGemeente(), "toGemeente");
+        Period period = period(command.period());
+        if (from.code().equals(to.code())) {
+            throw new RuleViolation("toGemeente", "a municipality swaps its taakstelling with another municipality, not with itself");
+        }
+        if (command.persons() < 1) {
+            throw new RuleViolation("persons", "a swap hands over the housing of at least one person");
+        }
+        if (command.compensation() == null || command.compensation().isBlank()) {
+            throw new RuleViolation("compensation", "a swap names what the giving municipality takes on in return, such as CNO places");
+        }
+        if (!corrected.containsKey(period)) {
+            throw new RuleViolation("period", from.code() + " has no taakstelling for " + period + " yet");
+        }
+        if (corrected.keySet().stream().anyMatch(later -> later.compareTo(period) > 0)) {
+            throw new RuleViolation("period", "the result of " + period + " was already carried into the next taakstelling of " + from.code());
+        }
+        int remaining = corrected.get(period) - housed.getOrDefault(period, 0);
+        if (command.persons() > remaining) {
+            throw new RuleViolation("persons", from.code() + " has " + Math.max(0, remaining) + " of its " + period
+                    + " taakstelling left to house and cannot give away " + command.persons());
+        }
+        String swapId = period + ":" + from.code() + ":" + (swapsOut.getOrDefault(period, 0) + 1);
+        apply(new TaakstellingSwappedOut(swapId, from.code(), from.provincieCode(), period.toString(), to.code(),
+                to.provincieCode(), command.persons(), command.compensation(),
+                from.provincieCode().equals(to.provincieCode()), command.occurredOn()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(ReceiveSwappedTaakstelling command) {
+        Gemeente to = known(command.toGemeente(), "toGemeente");
+        Gemeente from = known(command.fromGemeente(), "fromGemeente");
+        Period period = period(command.period());
+        if (swapsIn.contains(command.swapId())) {
+            return;
+        }
+        if (!corrected.containsKey(period)) {
+            throw new RuleViolation("period", to.code() + " has no taakstelling for " + period + " to take a swap into");
+        }
+        apply(new TaakstellingSwappedIn(command.swapId(), to.code(), to.provincieCode(), period.toString(), from.code(),
+                from.provincieCode(), command.persons(), command.compensation(),
+                from.provincieCode().equals(to.provincieCode()), command.occurredOn()));
+    }
+
     private static Gemeente known(String code) {
+        return known(code, "gemeente");
+    }
+
+    /** Commands name the municipality by its current code; callers resolve merged codes first. */
+    private static Gemeente known(String code, String field) {
         return Gemeenten.find(code).filter(g -> g.code().equals(code))
-                .orElseThrow(() -> new RuleViolation("gemeente", "unknown municipality " + code));
+                .orElseThrow(() -> new RuleViolation(field, "unknown municipality " + code));
     }
 
     private static Period period(String text) {
@@ -141,6 +209,21 @@ public class GemeenteHuisvesting {
         if (event.zaakId() != null) {
             housedZaken.add(event.zaakId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(TaakstellingSwappedOut event) {
+        this.gemeente = event.gemeente();
+        Period period = Period.parse(event.period());
+        corrected.merge(period, -event.persons(), Integer::sum);
+        swapsOut.merge(period, 1, Integer::sum);
+    }
+
+    @EventSourcingHandler
+    void on(TaakstellingSwappedIn event) {
+        this.gemeente = event.gemeente();
+        corrected.merge(Period.parse(event.period()), event.persons(), Integer::sum);
+        swapsIn.add(event.swapId());
     }
 
     @EventSourcingHandler

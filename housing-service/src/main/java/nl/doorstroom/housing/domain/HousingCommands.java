@@ -32,6 +32,20 @@ public final class HousingCommands {
                                   LocalDate occurredOn) {
     }
 
+    /**
+     * Two municipalities agree to swap tasks for a period (III.5): {@code toGemeente} houses {@code persons} more
+     * vergunninghouders, {@code fromGemeente} as many fewer, in exchange for what {@code compensation} names
+     * (e.g. "200 CNO-plaatsen"). Decided by the giving municipality, which knows what it still has to house.
+     */
+    public record SwapTaakstelling(String period, @TargetAggregateIdentifier String fromGemeente, String toGemeente,
+                                   int persons, String compensation, LocalDate occurredOn) {
+    }
+
+    /** The receiving side of a swap the giving municipality recorded; sent by {@link TaakstellingSwap} only. */
+    public record ReceiveSwappedTaakstelling(@TargetAggregateIdentifier String toGemeente, String swapId, String period,
+                                             String fromGemeente, int persons, String compensation, LocalDate occurredOn) {
+    }
+
     /** COA linked a status holder (vergunninghouder) to a municipality that is to house them. */
     public record LinkStatushouder(@TargetAggregateIdentifier String gemeente, String zaakId, LocalDate occurredOn) {
     }

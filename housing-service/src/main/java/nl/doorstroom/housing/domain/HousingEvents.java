@@ -26,6 +26,21 @@ public final class HousingEvents {
                                        int corrected, LocalDate occurredOn) {
     }
 
+    /**
+     * A municipality handed part of its taakstelling for a period to another (III.5); its corrected taakstelling
+     * drops by {@code persons}. {@code withinProvincie}: both lie in one province, as the agreement prefers.
+     */
+    public record TaakstellingSwappedOut(String swapId, String gemeente, String provincie, String period,
+                                         String toGemeente, String toProvincie, int persons, String compensation,
+                                         boolean withinProvincie, LocalDate occurredOn) {
+    }
+
+    /** A municipality took over part of another's taakstelling for a period (III.5); its corrected taakstelling rises. */
+    public record TaakstellingSwappedIn(String swapId, String gemeente, String provincie, String period,
+                                        String fromGemeente, String fromProvincie, int persons, String compensation,
+                                        boolean withinProvincie, LocalDate occurredOn) {
+    }
+
     public record HousingRecorded(String gemeente, String provincie, String period, int persons, HousingForm housingForm,
                                   String zaakId, LocalDate occurredOn) {
     }

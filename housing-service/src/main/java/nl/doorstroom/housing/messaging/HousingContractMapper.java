@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * Housing's domain events in the published contract, version 1. Case ids stay inside; IND's permit counts are
- * IND's own figures and are not republished.
+ * IND's own figures and are not republished. A swap is published once, from the giving side: the receiving side's
+ * event records the same agreement.
  */
 @Component
 public class HousingContractMapper implements OutboundEventMapper {
@@ -31,6 +32,10 @@ public class HousingContractMapper implements OutboundEventMapper {
         if (event instanceof HousingEvents.TaakstellingAssigned e) {
             return new HousingEventsV1.TaakstellingAssigned(e.gemeente(), e.provincie(), e.period(), e.share(), e.backlog(),
                     e.corrected(), e.occurredOn());
+        }
+        if (event instanceof HousingEvents.TaakstellingSwappedOut e) {
+            return new HousingEventsV1.TaakstellingSwapped(e.swapId(), e.period(), e.gemeente(), e.provincie(), e.toGemeente(),
+                    e.toProvincie(), e.persons(), e.compensation(), e.withinProvincie(), e.occurredOn());
         }
         if (event instanceof HousingEvents.FlexHomesRealised e) {
             return new HousingEventsV1.FlexHomesRealised(e.gemeente(), e.provincie(), e.homes(), e.centrallyProcured(), e.occurredOn());

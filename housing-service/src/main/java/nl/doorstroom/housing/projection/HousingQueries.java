@@ -54,20 +54,21 @@ public class HousingQueries {
         this.clock = clock;
     }
 
+    /** {@code corrected} is after swaps: taakstelling + backlog + swappedIn - swappedOut. */
     public record MunicipalityFigures(String period, String gemeente, String naam, String provincie, long taakstelling,
-                                      long backlog, long corrected, long housed, long remaining,
+                                      long backlog, long swappedIn, long swappedOut, long corrected, long housed, long remaining,
                                       BigDecimal shareRealisedPercent, long linked, Map<HousingForm, Long> housedByForm,
                                       Pace pace) {
     }
 
     public record ProvinceFigures(String period, String provincie, String naam, int gemeenten, long taakstelling,
-                                  long backlog, long corrected, long housed, long remaining,
+                                  long backlog, long swappedIn, long swappedOut, long corrected, long housed, long remaining,
                                   BigDecimal shareRealisedPercent, long linked, Map<HousingForm, Long> housedByForm,
                                   Pace pace, Map<Pace.Level, Long> gemeentenPerPaceLevel) {
     }
 
     public record NationalFigures(String period, Integer nationalTaakstellingSet, LocalDate setOn, long taakstelling,
-                                  long backlog, long corrected, long housed, long remaining,
+                                  long backlog, long swappedIn, long swappedOut, long corrected, long housed, long remaining,
                                   BigDecimal shareRealisedPercent, long linked, Map<HousingForm, Long> housedByForm,
                                   Pace pace, Integer minimum, Integer ambition, Long shortOfMinimum,
                                   List<ProvinceFigures> provincies) {
@@ -87,7 +88,7 @@ public class HousingQueries {
         HousingFigures f = municipalities.findById(MunicipalityPeriodState.key(p.toString(), g.code()))
                 .map(r -> HousingFigures.of(r.state())).orElse(HousingFigures.ZERO);
         return new MunicipalityFigures(p.toString(), g.code(), g.naam(), g.provincieCode(), f.taakstelling(), f.backlog(),
-                f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(), f.housedByForm(), pace(p, f));
+                f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(), f.housedByForm(), pace(p, f));
     }
 
     public ProvinceFigures province(String period, String pvCode) {
@@ -113,7 +114,7 @@ public class HousingQueries {
         PeriodState set = periods.findById(p.toString()).map(PeriodRecord::state).orElse(null);
         boolean iii124 = PERIOD_OF_III_12_4.equals(p.toString());
         return new NationalFigures(p.toString(), set == null ? null : set.nationalTotal(), set == null ? null : set.setOn(),
-                f.taakstelling(), f.backlog(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
+                f.taakstelling(), f.backlog(), f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
                 f.housedByForm(), pace(p, f), iii124 ? MINIMUM_2022_H2 : null, iii124 ? AMBITION_2022_H2 : null,
                 iii124 ? Math.max(0, MINIMUM_2022_H2 - f.housed()) : null, provinces);
     }
@@ -154,12 +155,13 @@ public class HousingQueries {
         }
         parts.forEach(part -> perLevel.merge(pace(p, part).level(), 1L, Long::sum));
         return new ProvinceFigures(p.toString(), pvCode, naam, gemeenten.size(), f.taakstelling(), f.backlog(),
-                f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(), f.housedByForm(),
+                f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(), f.housedByForm(),
                 pace(p, f), perLevel);
     }
 
     private static HousingFigures figures(ProvinceFigures pv) {
-        return new HousingFigures(pv.taakstelling(), pv.backlog(), pv.corrected(), pv.housed(), pv.linked(), pv.housedByForm());
+        return new HousingFigures(pv.taakstelling(), pv.backlog(), pv.swappedIn(), pv.swappedOut(), pv.corrected(),
+                pv.housed(), pv.linked(), pv.housedByForm());
     }
 
     private Pace pace(Period p, HousingFigures f) {

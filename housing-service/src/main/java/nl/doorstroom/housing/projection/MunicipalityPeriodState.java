@@ -3,6 +3,8 @@ package nl.doorstroom.housing.projection;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
 
@@ -12,17 +14,21 @@ import java.util.Map;
 
 /**
  * A municipality's figures for one half year as its events left them: its share of the taakstelling, the backlog
- * carried in, the corrected taakstelling, persons housed (per housing form) and status holders COA linked to it.
- * {@link #evolve} is the one fold for the live view, a point-in-time answer and a rebuild.
+ * carried in, the persons taken over from and handed to other municipalities by swaps (III.5), the corrected
+ * taakstelling after those swaps (share + backlog + swapped in - swapped out), persons housed (per housing form) and
+ * status holders COA linked to it. {@link #evolve} is the one fold for the live view, a point-in-time answer and a
+ * rebuild.
  */
 public record MunicipalityPeriodState(String period, String gemeente, String provincie, int share, int backlog,
-                                      int corrected, int housed, int linked, Map<HousingForm, Integer> housedByForm,
-                                      LocalDate assignedOn) {
+                                      int swappedIn, int swappedOut, int corrected, int housed, int linked,
+                                      Map<HousingForm, Integer> housedByForm, LocalDate assignedOn) {
 
     /** The row an event is about ({@code 2022-H2:GM0363}), or null when it is about no municipality's period. */
     public static String keyOf(Object event) {
         if (event instanceof TaakstellingAssigned e) return key(e.period(), e.gemeente());
         if (event instanceof HousingRecorded e) return key(e.period(), e.gemeente());
+        if (event instanceof TaakstellingSwappedOut e) return key(e.period(), e.gemeente());
+        if (event instanceof TaakstellingSwappedIn e) return key(e.period(), e.gemeente());
         if (event instanceof StatushouderLinked e) return key(Period.containing(e.occurredOn()).toString(), e.gemeente());
         return null;
     }
@@ -32,28 +38,38 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
     }
 
     public static MunicipalityPeriodState empty(String period, String gemeente, String provincie) {
-        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, Map.of(), null);
+        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, 0, 0, Map.of(), null);
     }
 
     public static MunicipalityPeriodState evolve(MunicipalityPeriodState s, Object event) {
         if (event instanceof TaakstellingAssigned e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
-            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, e.share(), e.backlog(), e.corrected(),
-                    b.housed, b.linked, b.housedByForm, e.occurredOn());
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, e.share(), e.backlog(), b.swappedIn,
+                    b.swappedOut, e.corrected() + b.swappedIn - b.swappedOut, b.housed, b.linked, b.housedByForm, e.occurredOn());
+        }
+        if (event instanceof TaakstellingSwappedOut e) {
+            MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
+                    b.swappedOut + e.persons(), b.corrected - e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn);
+        }
+        if (event instanceof TaakstellingSwappedIn e) {
+            MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn + e.persons(),
+                    b.swappedOut, b.corrected + e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn);
         }
         if (event instanceof HousingRecorded e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             Map<HousingForm, Integer> byForm = new EnumMap<>(HousingForm.class);
             byForm.putAll(b.housedByForm);
             byForm.merge(e.housingForm(), e.persons(), Integer::sum);
-            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.corrected,
-                    b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn);
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
+                    b.swappedOut, b.corrected, b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn);
         }
         if (event instanceof StatushouderLinked e) {
             MunicipalityPeriodState b = s == null
                     ? empty(Period.containing(e.occurredOn()).toString(), e.gemeente(), e.provincie()) : s;
-            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.corrected,
-                    b.housed, b.linked + 1, b.housedByForm, b.assignedOn);
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
+                    b.swappedOut, b.corrected, b.housed, b.linked + 1, b.housedByForm, b.assignedOn);
         }
         return s;
     }

@@ -9,6 +9,7 @@ import nl.doorstroom.housing.domain.Gemeenten;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
+import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.Period;
 import nl.doorstroom.housing.projection.HousingQueries;
 import nl.doorstroom.housing.projection.HousingQueries.FlexHomes;
@@ -18,6 +19,7 @@ import nl.doorstroom.housing.projection.HousingQueries.ProvinceFigures;
 import nl.doorstroom.housing.projection.HousingQueries.Waiting;
 import nl.doorstroom.housing.web.HousingRequests.FlexHomesRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingRequest;
+import nl.doorstroom.housing.web.HousingRequests.SwapRequest;
 import nl.doorstroom.housing.web.HousingRequests.TaakstellingRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -58,6 +60,17 @@ public class HousingController {
                                                 @Valid @RequestBody TaakstellingRequest request) {
         commands.sendAndWait(new SetTaakstelling(period, request.nationalTotal(), dated(request.occurredOn())));
         return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/national")).build();
+    }
+
+    @PostMapping("/periods/{period}/swaps")
+    @Operation(summary = "Two municipalities swap part of a period's taakstelling for CNO or reception tasks (III.5)")
+    public ResponseEntity<Void> swapTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                                 @Valid @RequestBody SwapRequest request) {
+        String from = current(request.fromGemeente());
+        String to = current(request.toGemeente());
+        commands.sendAndWait(new SwapTaakstelling(period, from, to, request.persons(), request.compensation(),
+                dated(request.occurredOn())));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + from)).build();
     }
 
     @PostMapping("/municipalities/{gmCode}/housings")
@@ -110,6 +123,10 @@ public class HousingController {
     @Operation(summary = "Flex homes realised against 37,500 by the end of 2024 (II.2) and centrally procured units against 2,000 (II.5)")
     public FlexHomes flexHomes() {
         return queries.flexHomes();
+    }
+
+    private static String current(String gmCode) {
+        return Gemeenten.find(gmCode).map(Gemeente::code).orElse(gmCode);
     }
 
     private LocalDate dated(LocalDate occurredOn) {

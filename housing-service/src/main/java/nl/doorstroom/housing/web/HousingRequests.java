@@ -2,8 +2,10 @@ package nl.doorstroom.housing.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
 
@@ -24,6 +26,14 @@ public final class HousingRequests {
 
     public record FlexHomesRequest(@NotNull @Min(1) @Max(10_000) Integer homes, boolean centrallyProcured,
                                    LocalDate occurredOn) {
+    }
+
+    /** A swap of taakstelling (III.5): {@code toGemeente} houses {@code persons} of {@code fromGemeente}'s, for {@code compensation}. */
+    public record SwapRequest(@NotNull @Pattern(regexp = GM_CODE) String fromGemeente,
+                              @NotNull @Pattern(regexp = GM_CODE) String toGemeente,
+                              @NotNull @Min(1) @Max(10_000) Integer persons,
+                              @NotBlank @Size(max = 200) String compensation,
+                              LocalDate occurredOn) {
     }
 
     /** Without a period, the housing counts for the half year its date falls in. */

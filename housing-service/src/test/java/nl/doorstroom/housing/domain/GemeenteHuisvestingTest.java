@@ -3,13 +3,20 @@ package nl.doorstroom.housing.domain;
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
+import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +30,11 @@ class GemeenteHuisvestingTest {
 
     private static final String AMSTERDAM = "GM0363";
     private static final String NH = "PV27";
+    private static final String ZAANSTAD = "GM0479";
+    private static final String UTRECHT = "GM0344";
+    private static final String UT = "PV26";
+    private static final String CNO = "200 CNO-plaatsen";
+    private static final LocalDate OCTOBER_3 = LocalDate.of(2022, 10, 3);
     private static final LocalDate AUGUST_26 = LocalDate.of(2022, 8, 26);
     private static final LocalDate SEPTEMBER_30 = LocalDate.of(2022, 9, 30);
     private static final LocalDate NOVEMBER_1 = LocalDate.of(2022, 11, 1);
@@ -159,5 +171,150 @@ class GemeenteHuisvestingTest {
                 .when(new RecordFlexHomes("GM0034", 0, false, NOVEMBER_1))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_municipality_hands_part_of_its_taakstelling_to_one_in_its_own_province_for_cno_places() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 100, CNO, OCTOBER_3))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100,
+                        CNO, true, OCTOBER_3));
+    }
+
+    @Test
+    void a_swap_across_a_provincial_border_is_allowed_but_marked_as_such() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, UTRECHT, 50, "asielopvang", OCTOBER_3))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 50,
+                        "asielopvang", false, OCTOBER_3));
+    }
+
+    @Test
+    void a_municipality_cannot_give_away_more_than_it_still_has_to_house_after_earlier_swaps() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 94, CNO, OCTOBER_3))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("GM0363 has 93 of its 2022-H2 taakstelling left to house and cannot give away 94")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_municipality_can_give_away_exactly_what_it_still_has_to_house() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
+                        new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 7, CNO, false, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 300, CNO, OCTOBER_3))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 300,
+                        CNO, true, OCTOBER_3));
+    }
+
+    @Test
+    void a_swap_before_the_taakstelling_of_the_period_is_assigned_is_refused() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2023-H1", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3))
+                .expectException(violationOf("period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_with_itself_is_refused() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, AMSTERDAM, 10, CNO, OCTOBER_3))
+                .expectException(violationOf("toGemeente"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_with_an_unknown_municipality_is_refused() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, "GM9999", 10, CNO, OCTOBER_3))
+                .expectException(violationOf("toGemeente"))
+                .expectExceptionMessage("unknown municipality GM9999")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_from_an_unknown_municipality_is_refused() {
+        fixture.givenNoPriorActivity()
+                .when(new SwapTaakstelling("2022-H2", "GM9999", AMSTERDAM, 10, CNO, OCTOBER_3))
+                .expectException(violationOf("fromGemeente"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_of_no_one_is_refused() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 0, CNO, OCTOBER_3))
+                .expectException(violationOf("persons"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_names_what_is_taken_on_in_return() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, " ", OCTOBER_3))
+                .expectException(violationOf("compensation"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_period_whose_result_was_carried_into_the_next_takes_no_more_swaps() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 1227, 693, 1920, SEPTEMBER_30))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3))
+                .expectException(violationOf("period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_receiving_municipality_takes_the_swapped_persons_into_its_taakstelling() {
+        fixture.given(new TaakstellingAssigned(ZAANSTAD, NH, "2022-H2", 122, 0, 122, AUGUST_26))
+                .when(new ReceiveSwappedTaakstelling(ZAANSTAD, "2022-H2:GM0363:1", "2022-H2", AMSTERDAM, 100, CNO, OCTOBER_3))
+                .expectEvents(new TaakstellingSwappedIn("2022-H2:GM0363:1", ZAANSTAD, NH, "2022-H2", AMSTERDAM, NH, 100,
+                        CNO, true, OCTOBER_3));
+    }
+
+    @Test
+    void a_swap_is_received_once() {
+        fixture.given(new TaakstellingAssigned(ZAANSTAD, NH, "2022-H2", 122, 0, 122, AUGUST_26),
+                        new TaakstellingSwappedIn("2022-H2:GM0363:1", ZAANSTAD, NH, "2022-H2", AMSTERDAM, NH, 100, CNO, true, OCTOBER_3))
+                .when(new ReceiveSwappedTaakstelling(ZAANSTAD, "2022-H2:GM0363:1", "2022-H2", AMSTERDAM, 100, CNO, OCTOBER_3))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_municipality_without_a_taakstelling_for_the_period_cannot_receive_a_swap() {
+        fixture.givenNoPriorActivity()
+                .when(new ReceiveSwappedTaakstelling(ZAANSTAD, "2022-H2:GM0363:1", "2022-H2", AMSTERDAM, 100, CNO, OCTOBER_3))
+                .expectException(violationOf("period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_backlog_carried_into_the_next_period_follows_the_swapped_taakstelling() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3),
+                        new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, NOVEMBER_1))
+                .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 1227, LocalDate.of(2022, 12, 15)))
+                .expectEvents(new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 1227, 113, 1340, LocalDate.of(2022, 12, 15)));
+    }
+
+    private static Matcher<RuleViolation> violationOf(String field) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(RuleViolation violation) {
+                return field.equals(violation.field());
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a rule violation of field " + field);
+            }
+        };
     }
 }

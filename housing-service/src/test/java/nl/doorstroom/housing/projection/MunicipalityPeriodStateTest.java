@@ -6,6 +6,8 @@ import nl.doorstroom.housing.domain.HousingEvents.GemeenteShare;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Verdeling;
 import org.junit.jupiter.api.Test;
@@ -77,5 +79,61 @@ class MunicipalityPeriodStateTest {
         assertThat(national.corrected()).isEqualTo(13_500);
         assertThat(national.housed()).isEqualTo(perGemeente.values().stream().mapToLong(HousingFigures::housed).sum());
         assertThat(national.housedByForm().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(national.housed());
+    }
+
+    @Test
+    void a_swap_moves_corrected_taakstelling_between_two_municipalities_and_leaves_the_province_and_country_unchanged() {
+        LocalDate october3 = LocalDate.of(2022, 10, 3);
+        List<Object> events = new ArrayList<>();
+        for (GemeenteShare share : Verdeling.byPopulation(13_500, Gemeenten.all())) {
+            String pv = Gemeenten.find(share.gemeente()).orElseThrow().provincieCode();
+            events.add(new TaakstellingAssigned(share.gemeente(), pv, "2022-H2", share.share(), 0, share.share(), AUGUST_26));
+        }
+        Map<String, HousingFigures> before = perGemeente(events);
+        events.add(new TaakstellingSwappedOut("2022-H2:GM0344:1", "GM0344", "PV26", "2022-H2", "GM0307", "PV26", 50,
+                "200 CNO-plaatsen", true, october3));
+        events.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", "GM0307", "PV26", "2022-H2", "GM0344", "PV26", 50,
+                "200 CNO-plaatsen", true, october3));
+        events.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", "GM0363", "PV27", "2022-H2", "GM0344", "PV26", 30,
+                "asielopvang", false, october3));
+        events.add(new TaakstellingSwappedIn("2022-H2:GM0363:1", "GM0344", "PV26", "2022-H2", "GM0363", "PV27", 30,
+                "asielopvang", false, october3));
+        Map<String, HousingFigures> after = perGemeente(events);
+
+        HousingFigures utrecht = after.get("GM0344");
+        assertThat(utrecht.swappedOut()).isEqualTo(50);
+        assertThat(utrecht.swappedIn()).isEqualTo(30);
+        assertThat(utrecht.corrected()).isEqualTo(before.get("GM0344").corrected() - 20);
+        assertThat(utrecht.taakstelling()).isEqualTo(before.get("GM0344").taakstelling());
+        assertThat(after.get("GM0307").corrected()).isEqualTo(before.get("GM0307").corrected() + 50);
+        assertThat(after.get("GM0363").corrected()).isEqualTo(before.get("GM0363").corrected() - 30);
+
+        assertThat(province(after, "PV26").corrected()).isEqualTo(province(before, "PV26").corrected() + 30);
+        assertThat(province(after, "PV27").corrected()).isEqualTo(province(before, "PV27").corrected() - 30);
+        HousingFigures national = HousingFigures.sum(after.values());
+        assertThat(national.corrected()).isEqualTo(13_500);
+        assertThat(national.swappedIn()).isEqualTo(national.swappedOut()).isEqualTo(80);
+    }
+
+    @Test
+    void a_swap_folded_before_the_assignment_it_follows_still_counts() {
+        MunicipalityPeriodState s = fold(List.of(
+                new TaakstellingSwappedIn("2022-H2:GM0344:1", "GM0307", "PV26", "2022-H2", "GM0344", "PV26", 50,
+                        "200 CNO-plaatsen", true, LocalDate.of(2022, 10, 3)),
+                new TaakstellingAssigned("GM0307", "PV26", "2022-H2", 121, 0, 121, AUGUST_26)));
+        assertThat(s.corrected()).isEqualTo(171);
+        assertThat(s.swappedIn()).isEqualTo(50);
+        assertThat(s.share()).isEqualTo(121);
+    }
+
+    private static Map<String, HousingFigures> perGemeente(List<Object> events) {
+        return events.stream()
+                .collect(Collectors.groupingBy(MunicipalityPeriodState::keyOf)).values().stream()
+                .map(MunicipalityPeriodStateTest::fold)
+                .collect(Collectors.toMap(MunicipalityPeriodState::gemeente, HousingFigures::of));
+    }
+
+    private static HousingFigures province(Map<String, HousingFigures> perGemeente, String pv) {
+        return HousingFigures.sum(Gemeenten.inProvincie(pv).stream().map(g -> perGemeente.get(g.code())).toList());
     }
 }
