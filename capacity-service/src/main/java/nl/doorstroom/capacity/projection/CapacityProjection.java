@@ -2,6 +2,7 @@ package nl.doorstroom.capacity.projection;
 
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoPlacesPledged;
 import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
+import nl.doorstroom.platform.projection.Folds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -29,44 +30,19 @@ public class CapacityProjection {
 
     @EventHandler
     void on(StatushoudersUitgestroomd event) {
-        OutflowRecord record = outflow.findById(event.period()).orElse(null);
-        OutflowState next = OutflowState.evolve(record == null ? null : record.state(), event);
-        if (record == null) {
-            outflow.save(new OutflowRecord(next));
-        } else {
-            record.update(next);
-            outflow.save(record);
-        }
+        Folds.fold(outflow, event.period(), event, OutflowState::evolve, OutflowRecord::new);
     }
 
     @EventHandler
     void on(CnoPlacesPledged event) {
-        PledgeRecord record = pledges.findById(event.veiligheidsregio()).orElse(null);
-        PledgeState next = PledgeState.evolve(record == null ? null : record.state(), event);
-        if (record == null) {
-            pledges.save(new PledgeRecord(next));
-        } else {
-            record.update(next);
-            pledges.save(record);
-        }
+        Folds.fold(pledges, event.veiligheidsregio(), event, PledgeState::evolve, PledgeRecord::new);
     }
 
     @EventHandler
     void on(Object event) {
         String locationId = LocationState.locationOf(event);
-        if (locationId == null) {
-            return;
-        }
-        LocationRecord record = locations.findById(locationId).orElse(null);
-        LocationState next = LocationState.evolve(record == null ? null : record.state(), event);
-        if (next == null) {
-            return;
-        }
-        if (record == null) {
-            locations.save(new LocationRecord(next));
-        } else {
-            record.update(next);
-            locations.save(record);
+        if (locationId != null) {
+            Folds.fold(locations, locationId, event, LocationState::evolve, LocationRecord::new);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.doorstroom.capacity.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored {@link LocationState} of one location, with the columns queries group by. */
 @Entity
 @Table(name = "capacity_location")
-public class LocationRecord {
+public class LocationRecord implements FoldedRecord<LocationState> {
 
     @Id
     @Column(name = "location_id")
@@ -37,7 +38,8 @@ public class LocationRecord {
         update(state);
     }
 
-    void update(LocationState state) {
+    @Override
+    public void update(LocationState state) {
         this.state = state;
         this.kind = state.kind();
         this.veiligheidsregio = state.veiligheidsregio();
@@ -46,6 +48,7 @@ public class LocationRecord {
         this.occupiedTotal = state.occupiedTotal();
     }
 
+    @Override
     public LocationState state() {
         return state;
     }

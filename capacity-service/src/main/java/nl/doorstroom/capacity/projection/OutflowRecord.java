@@ -1,5 +1,6 @@
 package nl.doorstroom.capacity.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -7,7 +8,7 @@ import jakarta.persistence.Table;
 /** The stored {@link OutflowState} of one half year. */
 @Entity
 @Table(name = "reception_outflow")
-public class OutflowRecord {
+public class OutflowRecord implements FoldedRecord<OutflowState> {
 
     @Id
     private String period;
@@ -21,10 +22,12 @@ public class OutflowRecord {
         update(state);
     }
 
-    void update(OutflowState state) {
+    @Override
+    public void update(OutflowState state) {
         this.persons = state.persons();
     }
 
+    @Override
     public OutflowState state() {
         return new OutflowState(period, persons);
     }

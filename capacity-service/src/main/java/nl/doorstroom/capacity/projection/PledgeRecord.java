@@ -1,5 +1,6 @@
 package nl.doorstroom.capacity.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,7 +9,7 @@ import jakarta.persistence.Table;
 /** The stored {@link PledgeState} of one veiligheidsregio. */
 @Entity
 @Table(name = "cno_pledge")
-public class PledgeRecord {
+public class PledgeRecord implements FoldedRecord<PledgeState> {
 
     @Id
     private String veiligheidsregio;
@@ -25,12 +26,14 @@ public class PledgeRecord {
         update(state);
     }
 
-    void update(PledgeState state) {
+    @Override
+    public void update(PledgeState state) {
         this.tranche1 = state.tranche1();
         this.tranche2 = state.tranche2();
         this.pledged = state.pledged();
     }
 
+    @Override
     public PledgeState state() {
         return new PledgeState(veiligheidsregio, tranche1, tranche2);
     }

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored {@link FlexHomesState}: one row for the whole country. */
 @Entity
 @Table(name = "housing_flex_homes")
-public class FlexHomesRecord {
+public class FlexHomesRecord implements FoldedRecord<FlexHomesState> {
 
     static final String NATIONAL = "NL";
 
@@ -26,10 +27,12 @@ public class FlexHomesRecord {
         this.state = state;
     }
 
-    void update(FlexHomesState state) {
+    @Override
+    public void update(FlexHomesState state) {
         this.state = state;
     }
 
+    @Override
     public FlexHomesState state() {
         return state;
     }

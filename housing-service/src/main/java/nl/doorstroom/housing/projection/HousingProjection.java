@@ -2,6 +2,7 @@ package nl.doorstroom.housing.projection;
 
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingDistributed;
+import nl.doorstroom.platform.projection.Folds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -32,50 +33,22 @@ public class HousingProjection {
 
     @EventHandler
     void on(FlexHomesRealised event) {
-        FlexHomesRecord record = flexHomes.findById(FlexHomesRecord.NATIONAL).orElse(null);
-        FlexHomesState next = FlexHomesState.evolve(record == null ? null : record.state(), event);
-        if (record == null) {
-            flexHomes.save(new FlexHomesRecord(next));
-        } else {
-            record.update(next);
-            flexHomes.save(record);
-        }
+        Folds.fold(flexHomes, FlexHomesRecord.NATIONAL, event, FlexHomesState::evolve, FlexHomesRecord::new);
     }
 
     @EventHandler
     void on(TaakstellingDistributed event) {
-        PeriodRecord record = periods.findById(event.period()).orElse(null);
-        PeriodState next = PeriodState.evolve(record == null ? null : record.state(), event);
-        if (record == null) {
-            periods.save(new PeriodRecord(next));
-        } else {
-            record.update(next);
-            periods.save(record);
-        }
+        Folds.fold(periods, event.period(), event, PeriodState::evolve, PeriodRecord::new);
     }
 
     @EventHandler
     void on(Object event) {
         String key = MunicipalityPeriodState.keyOf(event);
         if (key != null) {
-            MunicipalityPeriodRecord record = municipalities.findById(key).orElse(null);
-            MunicipalityPeriodState next = MunicipalityPeriodState.evolve(record == null ? null : record.state(), event);
-            if (record == null) {
-                municipalities.save(new MunicipalityPeriodRecord(next));
-            } else {
-                record.update(next);
-                municipalities.save(record);
-            }
+            Folds.fold(municipalities, key, event, MunicipalityPeriodState::evolve, MunicipalityPeriodRecord::new);
         }
         if (WaitingState.concerns(event)) {
-            WaitingRecord record = waiting.findById(WaitingRecord.NATIONAL).orElse(null);
-            WaitingState next = WaitingState.evolve(record == null ? null : record.state(), event);
-            if (record == null) {
-                waiting.save(new WaitingRecord(next));
-            } else {
-                record.update(next);
-                waiting.save(record);
-            }
+            Folds.fold(waiting, WaitingRecord.NATIONAL, event, WaitingState::evolve, WaitingRecord::new);
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored {@link MunicipalityPeriodState} of one municipality in one period, with the columns queries select by. */
 @Entity
 @Table(name = "housing_municipality_period")
-public class MunicipalityPeriodRecord {
+public class MunicipalityPeriodRecord implements FoldedRecord<MunicipalityPeriodState> {
 
     @Id
     private String id;
@@ -29,7 +30,8 @@ public class MunicipalityPeriodRecord {
         update(state);
     }
 
-    void update(MunicipalityPeriodState state) {
+    @Override
+    public void update(MunicipalityPeriodState state) {
         this.state = state;
         this.period = state.period();
         this.gemeente = state.gemeente();
@@ -38,6 +40,7 @@ public class MunicipalityPeriodRecord {
         this.housed = state.housed();
     }
 
+    @Override
     public MunicipalityPeriodState state() {
         return state;
     }

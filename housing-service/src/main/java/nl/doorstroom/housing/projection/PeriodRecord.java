@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored {@link PeriodState} of one half year. */
 @Entity
 @Table(name = "housing_period")
-public class PeriodRecord {
+public class PeriodRecord implements FoldedRecord<PeriodState> {
 
     @Id
     private String period;
@@ -24,10 +25,12 @@ public class PeriodRecord {
         this.state = state;
     }
 
-    void update(PeriodState state) {
+    @Override
+    public void update(PeriodState state) {
         this.state = state;
     }
 
+    @Override
     public PeriodState state() {
         return state;
     }

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored {@link WaitingState}: one row for the whole country. */
 @Entity
 @Table(name = "housing_waiting")
-public class WaitingRecord {
+public class WaitingRecord implements FoldedRecord<WaitingState> {
 
     static final String NATIONAL = "NL";
 
@@ -26,10 +27,12 @@ public class WaitingRecord {
         this.state = state;
     }
 
-    void update(WaitingState state) {
+    @Override
+    public void update(WaitingState state) {
         this.state = state;
     }
 
+    @Override
     public WaitingState state() {
         return state;
     }

@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.register;
 
+import nl.doorstroom.platform.projection.FoldedRecord;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,7 +11,7 @@ import org.hibernate.type.SqlTypes;
 /** The stored result of {@link CommitmentState#evolve} for one commitment. */
 @Entity
 @Table(name = "commitment_register")
-public class CommitmentEntry {
+public class CommitmentEntry implements FoldedRecord<CommitmentState> {
 
     @Id
     private String ref;
@@ -27,11 +28,13 @@ public class CommitmentEntry {
         update(state);
     }
 
-    void update(CommitmentState state) {
+    @Override
+    public void update(CommitmentState state) {
         this.state = state;
         this.reportedStatus = state.reportedStatus().name();
     }
 
+    @Override
     public CommitmentState state() {
         return state;
     }

@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.register;
 
+import nl.doorstroom.platform.projection.Folds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -33,13 +34,6 @@ public class CommitmentRegisterProjection {
     }
 
     private void fold(String ref, Object event) {
-        CommitmentEntry entry = entries.findById(ref).orElse(null);
-        CommitmentState next = CommitmentState.evolve(entry == null ? null : entry.state(), event);
-        if (entry == null) {
-            entries.save(new CommitmentEntry(next));
-        } else {
-            entry.update(next);
-            entries.save(entry);
-        }
+        Folds.fold(entries, ref, event, CommitmentState::evolve, CommitmentEntry::new);
     }
 }
