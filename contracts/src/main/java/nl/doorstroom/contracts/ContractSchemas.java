@@ -40,6 +40,18 @@ public final class ContractSchemas {
                 .toList();
     }
 
+    /**
+     * What is wrong with a published CloudEvent as a consumer would read it: an unknown type, or data that does not
+     * match the type's schema. Empty when it honours the contract.
+     */
+    public static List<String> publishedEventViolations(JsonNode cloudEvent) {
+        String type = cloudEvent.path("type").asText();
+        if (!isKnown(Direction.PUBLISHED, type)) {
+            return List.of("type: no published contract named '" + type + "'");
+        }
+        return violations(Direction.PUBLISHED, type, cloudEvent.path("data"));
+    }
+
     private static Schema read(String resource) {
         try (InputStream in = ContractSchemas.class.getResourceAsStream(resource)) {
             if (in == null) {

@@ -56,6 +56,19 @@ class ContractSchemasTest {
         assertThat(ContractSchemas.isKnown(PUBLISHED, "nl.doorstroom.capacity.CnoLocationOpened.v9")).isFalse();
     }
 
+    @Test
+    void a_published_cloudevent_of_an_unknown_type_or_with_data_off_contract_is_named_as_such() throws Exception {
+        JsonNode valid = json.readTree("""
+                {"type":"nl.doorstroom.capacity.CnoLocationClosed.v1","data":{"locationId":"L1","veiligheidsregio":"VR01","occurredOn":"2023-01-01"}}""");
+        assertThat(ContractSchemas.publishedEventViolations(valid)).isEmpty();
+        JsonNode unknown = json.readTree("""
+                {"type":"nl.doorstroom.capacity.CnoLocationClosed.v7","data":{}}""");
+        assertThat(ContractSchemas.publishedEventViolations(unknown)).singleElement().asString().startsWith("type:");
+        JsonNode offContract = json.readTree("""
+                {"type":"nl.doorstroom.capacity.CnoLocationClosed.v1","data":{"locationId":"L1","occurredOn":"2023-01-01"}}""");
+        assertThat(ContractSchemas.publishedEventViolations(offContract)).anySatisfy(v -> assertThat(v).contains("veiligheidsregio"));
+    }
+
     private static List<Path> schemaFiles() throws URISyntaxException, IOException {
         Path root = Path.of(ContractSchemas.class.getResource("/contracts").toURI());
         try (Stream<Path> files = Files.walk(root)) {
