@@ -2,14 +2,15 @@ package nl.doorstroom.finance;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
 /**
  * The financial table of the agreement, claims and reimbursements, the advance and business cases within 72 hours.
- * For now it runs on the shared platform and serves its part of the commitment register; its own domain follows.
  */
 @SpringBootApplication
+@EnableScheduling
 public class FinanceServiceApplication {
 
     /** Its configuration file is {@code finance-service.yml}, so services can share one JVM in the local stack. */

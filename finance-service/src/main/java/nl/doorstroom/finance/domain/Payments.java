@@ -1,0 +1,40 @@
+package nl.doorstroom.finance.domain;
+
+import nl.doorstroom.finance.domain.FinanceCommands.PayBusinessCase;
+import nl.doorstroom.finance.domain.FinanceCommands.PayClaim;
+import nl.doorstroom.finance.domain.FinanceCommands.SettleAdvance;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+
+/**
+ * Paying a claim or a business case and settling the recipient's open advance (III.14) against it happen in one
+ * transaction: either both are recorded or neither.
+ */
+@Component
+public class Payments {
+
+    private final CommandGateway commands;
+
+    public Payments(CommandGateway commands) {
+        this.commands = commands;
+    }
+
+    @Transactional
+    public Payment payClaim(String claimId, LocalDate occurredOn) {
+        return settled(commands.sendAndWait(new PayClaim(claimId, occurredOn)), occurredOn);
+    }
+
+    @Transactional
+    public Payment payBusinessCase(String businessCaseId, LocalDate occurredOn) {
+        return settled(commands.sendAndWait(new PayBusinessCase(businessCaseId, occurredOn)), occurredOn);
+    }
+
+    private Payment settled(Payment payment, LocalDate occurredOn) {
+        commands.sendAndWait(new SettleAdvance(AdvanceScheme.ID, payment.recipient(), payment.paidFor(),
+                payment.amount(), occurredOn));
+        return payment;
+    }
+}

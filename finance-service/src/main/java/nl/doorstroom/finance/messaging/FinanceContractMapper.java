@@ -1,0 +1,40 @@
+package nl.doorstroom.finance.messaging;
+
+import nl.doorstroom.contracts.finance.FinanceEventsV1;
+import nl.doorstroom.finance.domain.FinanceEvents;
+import nl.doorstroom.platform.outbound.OutboundEventMapper;
+import nl.doorstroom.platform.outbound.PublishedEvent;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** Finance's domain events in the published contract, version 1: what the deadline service and others need. */
+@Component
+public class FinanceContractMapper implements OutboundEventMapper {
+
+    @Override
+    public Optional<PublishedEvent> toContract(Object event) {
+        Record contract = contractOf(event);
+        return Optional.ofNullable(contract).map(c -> new PublishedEvent(FinanceEventsV1.type(c.getClass()), c));
+    }
+
+    private static Record contractOf(Object event) {
+        if (event instanceof FinanceEvents.BusinessCaseSubmitted e) {
+            return new FinanceEventsV1.BusinessCaseSubmitted(e.businessCaseId(), e.gemeente(), e.title(), e.amount(),
+                    e.submittedAt(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.BusinessCaseApproved e) {
+            return new FinanceEventsV1.BusinessCaseAssessed(e.businessCaseId(), e.gemeente(), "APPROVED", e.approved(),
+                    e.assessedAt(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.BusinessCaseRejected e) {
+            return new FinanceEventsV1.BusinessCaseAssessed(e.businessCaseId(), e.gemeente(), "REJECTED",
+                    BigDecimal.ZERO.setScale(2), e.assessedAt(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.BusinessCasePaid e) {
+            return new FinanceEventsV1.BusinessCasePaid(e.businessCaseId(), e.gemeente(), e.amount(), e.occurredOn());
+        }
+        return null;
+    }
+}
