@@ -153,6 +153,30 @@ class FinanceIntegrationTest {
             assertThat(p.get("paid").decimalValue()).isEqualByComparingTo(new BigDecimal("120000.00"));
         });
         assertThat(post(claim + "/payment", "{}").getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+
+        // the claim's life and the settlement are published, each on its contract
+        String claimId = claim.substring(claim.lastIndexOf('/') + 1);
+        List<ConsumerRecord<String, byte[]>> published = readUntil(FinanceEventsV1.TOPIC,
+                r -> text(r).contains("AdvanceSettled") && text(r).contains(claimId), PATIENCE);
+        List<JsonNode> events = published.stream().map(r -> readJson(text(r)))
+                .filter(e -> e.toString().contains(claimId)).toList();
+        assertThat(events).extracting(e -> e.get("type").asText()).contains(
+                "nl.doorstroom.finance.ClaimSubmitted.v1", "nl.doorstroom.finance.ClaimDecided.v1",
+                "nl.doorstroom.finance.ClaimPaid.v1", "nl.doorstroom.finance.AdvanceSettled.v1");
+        for (JsonNode event : published.stream().map(r -> readJson(text(r))).toList()) {
+            assertThat(ContractSchemas.publishedEventViolations(event)).as(event.toString()).isEmpty();
+        }
+        assertThat(events).filteredOn(e -> e.get("type").asText().endsWith("ClaimDecided.v1"))
+                .singleElement().satisfies(e -> assertThat(e.get("data").get("outcome").asText()).isEqualTo("PARTLY_APPROVED"));
+        assertThat(events.toString()).doesNotContain("exploitatie september");
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

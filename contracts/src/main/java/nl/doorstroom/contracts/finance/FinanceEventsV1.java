@@ -34,4 +34,29 @@ public final class FinanceEventsV1 {
     /** III.9: an approved business case paid. */
     public record BusinessCasePaid(String businessCaseId, String gemeente, BigDecimal amount, LocalDate occurredOn) {
     }
+
+    /**
+     * A cost claim: CNO costs of a veiligheidsregio or municipality (III.13, III.1.2) or a GGD's extra medical costs
+     * (III.1.4, reimbursed by COA). The claimant's free-text description is not published.
+     */
+    public record ClaimSubmitted(String claimId, String claimant, String veiligheidsregio, String category, String line,
+                                 int year, BigDecimal amount, String cnoLocationId, LocalDate occurredOn) {
+    }
+
+    /** {@code outcome} is APPROVED, PARTLY_APPROVED (with the reason) or REJECTED (approved 0, with the reason). */
+    public record ClaimDecided(String claimId, String claimant, String veiligheidsregio, String outcome, BigDecimal claimed,
+                               BigDecimal approved, String reason, LocalDate occurredOn) {
+    }
+
+    public record ClaimPaid(String claimId, String claimant, String veiligheidsregio, String line, int year,
+                            BigDecimal amount, LocalDate occurredOn) {
+    }
+
+    /** III.14: part of the € 100 million advance paid to a veiligheidsregio or municipality. */
+    public record AdvancePaid(String recipient, BigDecimal amount, LocalDate occurredOn) {
+    }
+
+    /** A payment to the recipient settled against its open advance; {@code open} is what remains open. */
+    public record AdvanceSettled(String recipient, String settledBy, BigDecimal amount, BigDecimal open, LocalDate occurredOn) {
+    }
 }

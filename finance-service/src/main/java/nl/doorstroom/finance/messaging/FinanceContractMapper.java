@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.util.Optional;
 
-/** Finance's domain events in the published contract, version 1: what the deadline service and others need. */
+/**
+ * Finance's domain events in the published contract, version 1: business cases (the deadline service's 72 hours),
+ * claims and the advance. The agreed table and its amendments stay internal; they are read over HTTP.
+ */
 @Component
 public class FinanceContractMapper implements OutboundEventMapper {
 
@@ -34,6 +37,28 @@ public class FinanceContractMapper implements OutboundEventMapper {
         }
         if (event instanceof FinanceEvents.BusinessCasePaid e) {
             return new FinanceEventsV1.BusinessCasePaid(e.businessCaseId(), e.gemeente(), e.amount(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.ClaimSubmitted e) {
+            return new FinanceEventsV1.ClaimSubmitted(e.claimId(), e.claimant(), e.veiligheidsregio(), e.category().name(),
+                    e.line(), e.year(), e.amount(), e.cnoLocationId(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.ClaimApproved e) {
+            return new FinanceEventsV1.ClaimDecided(e.claimId(), e.claimant(), e.veiligheidsregio(),
+                    e.partly() ? "PARTLY_APPROVED" : "APPROVED", e.claimed(), e.approved(), e.reason(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.ClaimRejected e) {
+            return new FinanceEventsV1.ClaimDecided(e.claimId(), e.claimant(), e.veiligheidsregio(), "REJECTED", e.claimed(),
+                    BigDecimal.ZERO.setScale(2), e.reason(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.ClaimPaid e) {
+            return new FinanceEventsV1.ClaimPaid(e.claimId(), e.claimant(), e.veiligheidsregio(), e.line(), e.year(),
+                    e.amount(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.AdvancePaid e) {
+            return new FinanceEventsV1.AdvancePaid(e.recipient(), e.amount(), e.occurredOn());
+        }
+        if (event instanceof FinanceEvents.AdvanceSettled e) {
+            return new FinanceEventsV1.AdvanceSettled(e.recipient(), e.settledBy(), e.amount(), e.open(), e.occurredOn());
         }
         return null;
     }
