@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static nl.doorstroom.e2e.StackClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,19 +42,20 @@ import static org.awaitility.Awaitility.await;
 class LocalStackEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StackClient.JSON;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LOCATION = "CNO-E2E-" + UUID.randomUUID();
 
     @TempDir
     static Path data;
+    static StackClient client;
     static LocalStack.Settings settings;
     static LocalStack stack;
 
     @BeforeAll
     static void startTheStack() throws Exception {
-        settings = new LocalStack.Settings(data, Path.of("..", "local-stack", "target", "services"), null,
-                "postgres", "", null, freePort(5), freePort(1), freePort(2), true, Map.of());
+        client = StackClient.forTest(data, Map.of());
+        settings = client.settings;
         stack = LocalStack.start(settings);
     }
 
@@ -69,7 +70,7 @@ class LocalStackEndToEndTest {
     @Order(1)
     void every_service_is_healthy_behind_the_gateway() throws Exception {
         for (String route : List.of("capacity", "housing", "finance", "deadlines")) {
-            assertThat(get("/api/" + route + "/actuator/health/readiness").statusCode()).as(route).isEqualTo(200);
+            assertThat(client.get("/api/" + route + "/actuator/health/readiness").statusCode()).as(route).isEqualTo(200);
         }
     }
 
@@ -87,13 +88,13 @@ class LocalStackEndToEndTest {
     @Test
     @Order(2)
     void a_cno_location_opened_through_the_gateway_shows_in_its_region_on_kafka_and_in_prometheus() throws Exception {
-        HttpResponse<String> created = post("/api/capacity/cno-locations", """
+        HttpResponse<String> created = client.post("/api/capacity/cno-locations", """
                 {"locationId":"%s","veiligheidsregio":"VR01","name":"Sporthal Zuidlaren","places":225,"occurredOn":"2022-09-01"}"""
                 .formatted(LOCATION));
         assertThat(created.statusCode()).isEqualTo(201);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(json(get("/api/capacity/regions/VR01")).get("realised").asInt()).isEqualTo(225));
+                assertThat(json(client.get("/api/capacity/regions/VR01")).get("realised").asInt()).isEqualTo(225));
 
         List<ConsumerRecord<String, byte[]>> published = TopicReader.readUntil(stack.kafkaBootstrapServers(),
                 "doorstroom.capacity.events", r -> LOCATION.equals(r.key()), PATIENCE);
@@ -101,7 +102,7 @@ class LocalStackEndToEndTest {
         assertThat(event.get("type").asText()).isEqualTo("nl.doorstroom.capacity.CnoLocationOpened.v1");
         assertThat(ContractSchemas.publishedEventViolations(event)).isEmpty();
 
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus("capacity"))
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.prometheus("capacity"))
                 .contains("doorstroom_cno_places_realised_places{service=\"capacity\",veiligheidsregio=\"VR01\"} 225"));
     }
 
@@ -114,7 +115,7 @@ class LocalStackEndToEndTest {
                 {"locatieId":"%s","naam":"Ter Apel","plaatsen":{"ASIELZOEKERS":2000},"datum":"2022-08-26"}""".formatted(location))
                 .getBytes(StandardCharsets.UTF_8));
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
-            JsonNode national = json(get("/api/capacity/national"));
+            JsonNode national = json(client.get("/api/capacity/national"));
             assertThat(national.get("coaPlacesNeeded").asInt()).isEqualTo(51_000);
             assertThat(national.get("perDoelgroep").get("ASIELZOEKERS").get("places").asInt()).isGreaterThanOrEqualTo(2000);
         });
@@ -127,7 +128,7 @@ class LocalStackEndToEndTest {
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             refs.clear();
             for (String route : List.of("capacity", "housing", "finance", "deadlines")) {
-                json(get("/api/" + route + "/commitments")).forEach(c -> refs.add(c.get("ref").asText()));
+                json(client.get("/api/" + route + "/commitments")).forEach(c -> refs.add(c.get("ref").asText()));
             }
             assertThat(refs).containsExactlyInAnyOrderElementsOf(
                     CommitmentCatalogue.load().commitments().stream().map(CatalogueEntry::ref).toList());
@@ -139,7 +140,7 @@ class LocalStackEndToEndTest {
     void the_gateway_composes_the_whole_register_in_the_agreements_order_each_article_once_with_its_owner() throws Exception {
         List<String> catalogue = CommitmentCatalogue.load().commitments().stream().map(CatalogueEntry::ref).toList();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
-            JsonNode register = json(get("/api/commitments"));
+            JsonNode register = json(client.get("/api/commitments"));
             List<String> refs = new ArrayList<>();
             register.forEach(c -> {
                 refs.add(c.get("ref").asText());
@@ -148,18 +149,18 @@ class LocalStackEndToEndTest {
             });
             assertThat(refs).containsExactlyElementsOf(catalogue);
         });
-        JsonNode housingOnly = json(get("/api/commitments?service=housing"));
+        JsonNode housingOnly = json(client.get("/api/commitments?service=housing"));
         assertThat(housingOnly.findValuesAsText("service")).isNotEmpty().containsOnly("housing");
-        JsonNode owedByRijk = json(get("/api/commitments?party=RIJK"));
+        JsonNode owedByRijk = json(client.get("/api/commitments?party=RIJK"));
         owedByRijk.forEach(c -> assertThat(c.get("owedBy").toString()).contains("RIJK"));
-        assertThat(json(get("/api/commitments/III.12.4")).get("service").asText()).isEqualTo("housing");
-        assertThat(get("/api/commitments/III.99").statusCode()).isEqualTo(404);
+        assertThat(json(client.get("/api/commitments/III.12.4")).get("service").asText()).isEqualTo("housing");
+        assertThat(client.get("/api/commitments/III.99").statusCode()).isEqualTo(404);
     }
 
     @Test
     @Order(4)
     void status_holders_housed_by_rest_or_reported_by_coa_count_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
-        long outflowBefore = json(get("/api/capacity/national")).get("statushoudersOutflow").asLong();
+        long outflowBefore = json(client.get("/api/capacity/national")).get("statushoudersOutflow").asLong();
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         HttpResponse<String> housed = HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway")
                         + "/api/housing/municipalities/GM0363/housings"))
@@ -170,7 +171,7 @@ class LocalStackEndToEndTest {
         assertThat(housed.statusCode()).as(housed.body()).isBetween(200, 299);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
-                assertThat(json(get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 25));
+                assertThat(json(client.get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 25));
 
         // one trace from the gateway through housing-service, its Kafka record, into capacity-service's own event
         List<ConsumerRecord<String, byte[]>> housingEvents = TopicReader.readUntil(stack.kafkaBootstrapServers(),
@@ -192,8 +193,8 @@ class LocalStackEndToEndTest {
                 {"zaakId":"%s","gemeente":"GM0014","datum":"2022-10-04","huisvestingsvorm":"TUSSENVOORZIENING","aantalPersonen":3}"""
                         .formatted(zaak)).getBytes(StandardCharsets.UTF_8));
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
-            assertThat(json(get("/api/housing/periods/2022-H2/municipalities/GM0014")).get("housed").asLong()).isEqualTo(3);
-            assertThat(json(get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 28);
+            assertThat(json(client.get("/api/housing/periods/2022-H2/municipalities/GM0014")).get("housed").asLong()).isEqualTo(3);
+            assertThat(json(client.get("/api/capacity/national")).get("statushoudersOutflow").asLong()).isEqualTo(outflowBefore + 28);
         });
     }
 
@@ -203,19 +204,19 @@ class LocalStackEndToEndTest {
         stack.stop("housing-service");
 
         long started = System.nanoTime();
-        HttpResponse<String> down = get("/api/housing/commitments");
+        HttpResponse<String> down = client.get("/api/housing/commitments");
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(JSON.readTree(down.body()).get("service").asText()).isEqualTo("housing");
         assertThat(millis).as("answered in %d ms", millis).isLessThan(5_000);
 
-        HttpResponse<String> register = get("/api/commitments");
+        HttpResponse<String> register = client.get("/api/commitments");
         assertThat(register.statusCode()).isEqualTo(503);
         assertThat(JSON.readTree(register.body()).get("service").asText()).isEqualTo("housing");
 
-        assertThat(get("/api/capacity/regions/VR01").statusCode()).isEqualTo(200);
-        assertThat(get("/api/finance/commitments").statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/capacity/regions/VR01").statusCode()).isEqualTo(200);
+        assertThat(client.get("/api/finance/commitments").statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -223,57 +224,10 @@ class LocalStackEndToEndTest {
     void what_was_recorded_survives_a_restart_of_the_whole_stack() throws Exception {
         stack.close();
         stack = LocalStack.start(settings);
-        JsonNode region = json(get("/api/capacity/regions/VR01"));
+        JsonNode region = json(client.get("/api/capacity/regions/VR01"));
         assertThat(region.get("realised").asInt()).isEqualTo(225);
-        assertThat(json(get("/api/capacity/locations/" + LOCATION)).get("status").asText()).isEqualTo("OPEN");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(prometheus("capacity"))
+        assertThat(json(client.get("/api/capacity/locations/" + LOCATION)).get("status").asText()).isEqualTo("OPEN");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(client.prometheus("capacity"))
                 .contains("doorstroom_cno_places_realised_places{service=\"capacity\",veiligheidsregio=\"VR01\"} 225"));
-    }
-
-    private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String prometheus(String service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url(service) + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
-
-    /** A free port with {@code following} free ports after it (the gateway and its four services, Kafka and its controller). */
-    private static int freePort(int following) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                base = socket.getLocalPort();
-            }
-            if (base + following < 65000 && allFree(base, following)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no run of free ports found");
-    }
-
-    private static boolean allFree(int base, int following) {
-        for (int p = base; p < base + following; p++) {
-            try (ServerSocket ignored = new ServerSocket(p)) {
-                // free
-            } catch (Exception e) {
-                return false;
-            }
-        }
-        return true;
     }
 }
