@@ -1,0 +1,83 @@
+package nl.doorstroom.issuer;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
+import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
+import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Spring Authorization Server with client credentials only. Its signing key lives as long as the process: services
+ * fetch it from {@code /oauth2/jwks} and fetch again when a token names a key they have not seen.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IssuerConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+        OAuth2AuthorizationServerConfigurer server = OAuth2AuthorizationServerConfigurer.authorizationServer();
+        http.securityMatcher(server.getEndpointsMatcher())
+                .with(server, Customizer.withDefaults())
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health/**", "/actuator/health")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    DemoClients demoClients(@Value("${doorstroom.issuer.token-lifetime}") Duration lifetime) {
+        return new DemoClients(lifetime);
+    }
+
+    @Bean
+    AuthorizationServerSettings authorizationServerSettings(@Value("${doorstroom.issuer.url}") String issuer) {
+        return AuthorizationServerSettings.builder().issuer(issuer).build();
+    }
+
+    /** Every token says who may do what: {@code roles}, and for a party client the {@code party} it acts for. */
+    @Bean
+    OAuth2TokenCustomizer<JwtEncodingContext> rolesAndParty() {
+        return context -> DemoClients.grantOf(context.getRegisteredClient().getClientId()).ifPresent(grant -> {
+            context.getClaims().claim("roles", grant.roles());
+            if (grant.party() != null) {
+                context.getClaims().claim("party", grant.party());
+            }
+        });
+    }
+
+    @Bean
+    JWKSource<SecurityContext> signingKey() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        var pair = generator.generateKeyPair();
+        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                .keyID(UUID.randomUUID().toString()).build();
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+}
