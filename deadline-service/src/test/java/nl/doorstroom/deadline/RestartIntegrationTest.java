@@ -5,6 +5,7 @@ import nl.doorstroom.deadline.domain.Deadline;
 import nl.doorstroom.deadline.domain.DueMoment;
 import nl.doorstroom.deadline.messaging.FinanceEventsConsumer;
 import nl.doorstroom.testsupport.TestCloudEvents;
+import nl.doorstroom.testsupport.TestTokens;
 import nl.doorstroom.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -87,12 +88,15 @@ class RestartIntegrationTest {
                 "--doorstroom.database=" + database,
                 "--doorstroom.kafka.bootstrap-servers=" + infrastructure.kafkaBootstrapServers(),
                 "--spring.kafka.consumer.group-id=" + database,
-                "--db-scheduler.polling-interval=200ms");
+                "--db-scheduler.polling-interval=200ms",
+                "--doorstroom.security.issuer-uri=" + TestTokens.ISSUER,
+                "--doorstroom.security.public-key=" + TestTokens.publicKeyFile().toUri());
     }
 
     private static TestRestTemplate client(ConfigurableApplicationContext context) {
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri("http://localhost:" + port));
+        return new TestRestTemplate(new org.springframework.boot.web.client.RestTemplateBuilder().rootUri("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestTokens.token("analyst", java.util.List.of("analyst"), null)));
     }
 
     /** When the service recorded the business case as missed, or null. */

@@ -165,6 +165,7 @@ class LocalStackEndToEndTest {
         HttpResponse<String> housed = HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway")
                         + "/api/housing/municipalities/GM0363/housings"))
                 .header("content-type", "application/json").header("traceparent", traceparent)
+                .header("authorization", "Bearer " + client.token("gemeente-GM0363"))
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}"""))
                 .build(), HttpResponse.BodyHandlers.ofString());

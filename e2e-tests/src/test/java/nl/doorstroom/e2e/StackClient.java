@@ -9,19 +9,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A local stack for a test class, on free ports, and the calls the tests make to it through the gateway. */
+/**
+ * A local stack for a test class, on free ports, and the calls the tests make to it through the gateway, with tokens
+ * from the stack's own development issuer (as admin unless a test names another demo client).
+ */
 final class StackClient {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final LocalStack.Settings settings;
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private StackClient(LocalStack.Settings settings) {
         this.settings = settings;
@@ -30,19 +37,59 @@ final class StackClient {
     /** Settings for a stack of its own: embedded PostgreSQL without fsync, its own broker, free ports. */
     static StackClient forTest(Path data, Map<String, String> extraProperties) throws Exception {
         return new StackClient(new LocalStack.Settings(data, Path.of("..", "local-stack", "target", "services"), null,
-                "postgres", "", null, freePort(5), freePort(1), freePort(2), true, extraProperties));
+                "postgres", "", null, freePort(5), freePort(1), freePort(2), true, extraProperties, null, freePort(1)));
     }
 
     HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getAs("admin", path);
     }
 
     HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return postAs("admin", path, body);
+    }
+
+    /** A GET as a demo client ({@code ops}, {@code gemeente-GM0363}, …), or without a token when the client is null. */
+    HttpResponse<String> getAs(String client, String path) throws Exception {
+        return send(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+                .timeout(Duration.ofSeconds(10)).build());
+    }
+
+    HttpResponse<String> postAs(String client, String path, String body) throws Exception {
+        return send(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** Sends as a well-behaved client: told to slow down (429), it waits Retry-After and tries again. */
+    private static HttpResponse<String> send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        for (int retry = 0; retry < 5 && response.statusCode() == 429; retry++) {
+            Thread.sleep(1000L * Long.parseLong(response.headers().firstValue("retry-after").orElse("1")));
+            response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+        return response;
+    }
+
+    /** A client-credentials token of a demo client from the stack's issuer (its secret is {@code <client>-secret}). */
+    String token(String client) {
+        return tokens.computeIfAbsent(client, c -> {
+            try {
+                String basic = Base64.getEncoder().encodeToString((c + ":" + c + "-secret").getBytes(StandardCharsets.UTF_8));
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(settings.issuerUrl() + "/oauth2/token"))
+                        .header("authorization", "Basic " + basic)
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as("token of " + c + ": " + response.body()).isEqualTo(200);
+                return JSON.readTree(response.body()).get("access_token").asText();
+            } catch (Exception e) {
+                throw new IllegalStateException("no token for " + c, e);
+            }
+        });
+    }
+
+    private HttpRequest.Builder authorized(String client, HttpRequest.Builder request) {
+        return client == null ? request : request.header("authorization", "Bearer " + token(client));
     }
 
     /** A service's Prometheus scrape, straight from the service (the gateway does not route actuator scrapes). */

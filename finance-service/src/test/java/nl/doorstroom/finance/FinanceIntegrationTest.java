@@ -8,6 +8,7 @@ import nl.doorstroom.contracts.capacity.CapacityEventsV1;
 import nl.doorstroom.contracts.finance.FinanceEventsV1;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
+import nl.doorstroom.testsupport.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -282,6 +283,40 @@ class FinanceIntegrationTest {
                 .containsPattern("doorstroom_finance_budget_euros\\{[^}]*line=\"ONTVANGSTEN_VERKOOP_FLEXWONINGEN\"[^}]*year=\"2023\"} -1.403E8")
                 .contains("doorstroom_finance_advance_paid_euros{")
                 .contains("doorstroom_finance_business_cases{"));
+    }
+
+    @Test
+    void writing_needs_a_token_of_the_right_role_and_party_and_a_refused_write_records_nothing() throws Exception {
+        String body = """
+                {"gemeente":"GM0363","title":"Tijdelijke units","amount":1000}""";
+        long before = jdbc.queryForObject("select count(*) from domain_event_entry where type = 'BusinessCase'", Long.class);
+
+        ResponseEntity<String> anonymous = postAs(null, "/business-cases", body);
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(postAs(TestTokens.token("gemeente-GM0014", List.of("gemeente"), "GM0014"), "/business-cases", body)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postAs(TestTokens.token("ops", List.of("ops"), null), "/business-cases", body)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postAs(TestTokens.token("gemeente-GM0363", List.of("gemeente"), "GM0363"), "/table/lines/BDUR/amendments", """
+                {"year":2026,"amount":1,"reason":"zelf verhoogd"}""").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where type = 'BusinessCase'", Long.class))
+                .isEqualTo(before);
+
+        assertThat(postAs(TestTokens.token("gemeente-GM0363", List.of("gemeente"), "GM0363"), "/business-cases", body)
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        HttpHeaders reader = new HttpHeaders();
+        reader.setBearerAuth(TestTokens.token("analyst", List.of("analyst"), null));
+        assertThat(http.exchange("/table", org.springframework.http.HttpMethod.GET, new HttpEntity<>(reader), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> postAs(String token, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        // an empty Authorization header keeps the test's default admin token off the request
+        headers.set(HttpHeaders.AUTHORIZATION, token == null ? "" : "Bearer " + token);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private static BigDecimal sum(JsonNode totals) {

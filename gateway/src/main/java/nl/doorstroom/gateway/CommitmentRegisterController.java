@@ -47,6 +47,17 @@ public class CommitmentRegisterController {
                 .collect(Collectors.toMap(i -> entries.get(i).ref(), Function.identity()));
     }
 
+    /** The caller's bearer token goes on to the services, which check it again. */
+    private static void relayToken(org.springframework.http.HttpHeaders headers) {
+        if (org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes) {
+            String authorization = attributes.getRequest().getHeader(org.springframework.http.HttpHeaders.AUTHORIZATION);
+            if (authorization != null) {
+                headers.set(org.springframework.http.HttpHeaders.AUTHORIZATION, authorization);
+            }
+        }
+    }
+
     /** Thrown when a service the answer needs does not answer. */
     static final class Unavailable extends RuntimeException {
         final ServiceDirectory.Service service;
@@ -89,7 +100,8 @@ public class CommitmentRegisterController {
 
     private <T> java.util.Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
         try {
-            return java.util.Optional.ofNullable(http.get().uri(service.url() + path).retrieve().body(type));
+            return java.util.Optional.ofNullable(http.get().uri(service.url() + path)
+                    .headers(headers -> relayToken(headers)).retrieve().body(type));
         } catch (HttpClientErrorException.NotFound e) {
             return java.util.Optional.empty();
         } catch (ResourceAccessException e) {

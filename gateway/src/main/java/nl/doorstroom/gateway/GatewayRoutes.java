@@ -1,23 +1,35 @@
 package nl.doorstroom.gateway;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerResponse;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequestPredicates.path;
 
 /**
- * {@code /api/capacity/regions} goes to capacity-service's {@code /regions}, and so on for every service. A service
- * that does not answer within the configured time-outs gives a 503 problem naming it, never a hang.
+ * {@code /api/capacity/regions} goes to capacity-service's {@code /regions}, and so on for every service, through a
+ * circuit breaker per service. A service that does not answer within the configured time-outs, or whose circuit is
+ * open, gives a 503 problem naming it, never a hang.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewayRoutes {
@@ -31,11 +43,33 @@ public class GatewayRoutes {
                     .before(requestSize(services.maxRequestSize()))
                     .before(uri(service.url()))
                     .before(stripPrefix(2))
-                    .onError(ResourceAccessException.class, (error, request) -> unavailable(service))
+                    .filter(circuitBreaker(service.name()))
+                    .onError(GatewayRoutes::unreachable, (error, request) -> unavailable(service))
                     .build();
             routes = routes == null ? route : routes.and(route);
         }
         return routes;
+    }
+
+    /** One circuit breaker per service: a service that keeps failing is answered for at once, until it recovers. */
+    @Bean
+    Customizer<Resilience4JCircuitBreakerFactory> circuitBreakers(ServiceDirectory services) {
+        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
+                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(services.timeout().plusSeconds(1)).build())
+                .circuitBreakerConfig(CircuitBreakerConfig.custom().slidingWindowSize(20).minimumNumberOfCalls(5)
+                        .failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(10)).build())
+                .build());
+    }
+
+    /** Connection refused, a time-out, or the circuit open: the service does not answer. */
+    static boolean unreachable(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ResourceAccessException || t instanceof CallNotPermittedException || t instanceof TimeoutException
+                    || t instanceof ResponseStatusException r && r.getStatusCode().is5xxServerError()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static ServerResponse unavailable(ServiceDirectory.Service service) {

@@ -32,6 +32,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services in port order after the gateway (8080 → capacity 8081 … deadline 8084), with their jars. */
     static final List<String> SERVICES = List.of("capacity", "housing", "finance", "deadline");
+    /** The development token issuer, started first unless an external issuer is configured. */
+    static final String ISSUER = "token-issuer";
 
     /**
      * @param dataDirectory  where the embedded PostgreSQL and Kafka keep their data, and the services their logs
@@ -40,17 +42,25 @@ public final class LocalStack implements AutoCloseable {
      * @param kafkaBootstrap external Kafka bootstrap servers, or null to start a broker
      * @param gatewayPort    the gateway's port; the services take the next four
      * @param durable        false only in tests: the embedded PostgreSQL then runs without fsync
+     * @param tokenIssuer    an external OAuth2 issuer, or null to start the development token issuer on {@code issuerPort}
      */
     public record Settings(Path dataDirectory, Path servicesDirectory, String postgresUrl, String postgresUser,
                            String postgresPassword, String kafkaBootstrap, int gatewayPort, int embeddedPostgresPort,
-                           int embeddedKafkaPort, boolean durable, Map<String, String> extraProperties) {
+                           int embeddedKafkaPort, boolean durable, Map<String, String> extraProperties,
+                           String tokenIssuer, int issuerPort) {
 
         public static Settings fromEnvironment() {
             Map<String, String> env = System.getenv();
             return new Settings(Path.of(env.getOrDefault("DOORSTROOM_DATA", "data")), defaultServicesDirectory(),
                     env.get("DOORSTROOM_POSTGRES_URL"), env.getOrDefault("DOORSTROOM_POSTGRES_USER", LocalPostgres.USER),
                     env.getOrDefault("DOORSTROOM_POSTGRES_PASSWORD", ""), env.get("DOORSTROOM_KAFKA_BOOTSTRAP_SERVERS"),
-                    Integer.parseInt(env.getOrDefault("DOORSTROOM_GATEWAY_PORT", "8080")), 54320, 9092, true, Map.of());
+                    Integer.parseInt(env.getOrDefault("DOORSTROOM_GATEWAY_PORT", "8080")), 54320, 9092, true, Map.of(),
+                    env.get("DOORSTROOM_TOKEN_ISSUER"), Integer.parseInt(env.getOrDefault("DOORSTROOM_TOKEN_ISSUER_PORT", "9000")));
+        }
+
+        /** The issuer every service and the gateway trust: the external one, or the development issuer of the stack. */
+        public String issuerUrl() {
+            return tokenIssuer != null ? tokenIssuer : "http://localhost:" + issuerPort;
         }
 
         public int port(String service) {
@@ -89,9 +99,10 @@ public final class LocalStack implements AutoCloseable {
         Settings settings = Settings.fromEnvironment();
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "doorstroom-shutdown"));
-        System.out.printf("%nDoorstroom is ready in %d s: gateway %s (capacity %d, housing %d, finance %d, deadline %d); logs in %s%n%n",
+        System.out.printf("%nDoorstroom is ready in %d s: gateway %s (capacity %d, housing %d, finance %d, deadline %d), "
+                        + "tokens from %s; logs in %s%n%n",
                 (System.nanoTime() - started) / 1_000_000_000, settings.url("gateway"), settings.port("capacity"),
-                settings.port("housing"), settings.port("finance"), settings.port("deadline"),
+                settings.port("housing"), settings.port("finance"), settings.port("deadline"), settings.issuerUrl(),
                 settings.dataDirectory().resolve("logs").toAbsolutePath());
         stack.awaitAnyExit();
     }
@@ -129,20 +140,27 @@ public final class LocalStack implements AutoCloseable {
             log.info("embedded Kafka (KRaft) at {}, data in {}", kafkaBootstrap, kafka.logDirectory());
         }
         this.kafkaBootstrapServers = kafkaBootstrap;
+        if (settings.tokenIssuer() == null) {
+            launch(settings, ISSUER, List.of("--server.port=" + settings.issuerPort(), "--doorstroom.issuer.url=" + settings.issuerUrl(),
+                    "--doorstroom.issuer.key-file=" + settings.dataDirectory().resolve("token-issuer").resolve("signing-key.json").toAbsolutePath()));
+        }
         for (String service : SERVICES) {
             List<String> args = new ArrayList<>(List.of(
                     "--server.port=" + settings.port(service),
                     "--doorstroom.postgres.url=" + postgresUrl,
                     "--doorstroom.postgres.user=" + settings.postgresUser(),
                     "--doorstroom.postgres.password=" + settings.postgresPassword(),
-                    "--doorstroom.kafka.bootstrap-servers=" + kafkaBootstrap));
+                    "--doorstroom.kafka.bootstrap-servers=" + kafkaBootstrap,
+                    "--doorstroom.security.issuer-uri=" + settings.issuerUrl()));
             settings.extraProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
             launch(settings, service + "-service", args);
         }
-        List<String> gatewayArgs = new ArrayList<>(List.of("--server.port=" + settings.gatewayPort()));
+        List<String> gatewayArgs = new ArrayList<>(List.of("--server.port=" + settings.gatewayPort(),
+                "--doorstroom.security.issuer-uri=" + settings.issuerUrl()));
         for (String service : SERVICES) {
             gatewayArgs.add("--doorstroom.gateway." + service + "-url=" + settings.url(service));
         }
+        settings.extraProperties().forEach((k, v) -> gatewayArgs.add("--" + k + "=" + v));
         launch(settings, "gateway", gatewayArgs);
         awaitReady(settings);
     }
@@ -173,6 +191,9 @@ public final class LocalStack implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         List<String> waiting = new ArrayList<>(SERVICES);
         waiting.add("gateway");
+        if (settings.tokenIssuer() == null) {
+            waiting.add(ISSUER);
+        }
         while (!waiting.isEmpty()) {
             for (var entry : processes.entrySet()) {
                 if (!entry.getValue().isAlive()) {
@@ -180,7 +201,8 @@ public final class LocalStack implements AutoCloseable {
                             + "; see " + settings.dataDirectory().resolve("logs").resolve(entry.getKey() + ".log").toAbsolutePath());
                 }
             }
-            waiting.removeIf(service -> ready(http, settings.url(service) + "/actuator/health/readiness"));
+            waiting.removeIf(service -> ready(http, (service.equals(ISSUER) ? settings.issuerUrl() : settings.url(service))
+                    + "/actuator/health/readiness"));
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not ready after 5 minutes: " + waiting);
             }

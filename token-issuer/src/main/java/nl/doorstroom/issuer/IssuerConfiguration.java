@@ -17,16 +17,17 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Spring Authorization Server with client credentials only. Its signing key lives as long as the process: services
- * fetch it from {@code /oauth2/jwks} and fetch again when a token names a key they have not seen.
+ * Spring Authorization Server with client credentials only. Services fetch its signing key from {@code /oauth2/jwks};
+ * the key is kept in {@code doorstroom.issuer.key-file} when given (the local stack's data directory).
  */
 @Configuration(proxyBeanMethods = false)
 public class IssuerConfiguration {
@@ -71,13 +72,24 @@ public class IssuerConfiguration {
         });
     }
 
+    /** Kept in the stack's data directory, so tokens handed out stay valid when the stack restarts. */
     @Bean
-    JWKSource<SecurityContext> signingKey() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        var pair = generator.generateKeyPair();
-        RSAKey key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+    JWKSource<SecurityContext> signingKey(@Value("${doorstroom.issuer.key-file:}") String keyFile) throws Exception {
+        RSAKey key;
+        Path file = keyFile.isBlank() ? null : Path.of(keyFile);
+        if (file != null && Files.isRegularFile(file)) {
+            key = RSAKey.parse(Files.readString(file));
+        } else {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            var pair = generator.generateKeyPair();
+            key = new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
+                    .keyID(UUID.randomUUID().toString()).build();
+            if (file != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.writeString(file, key.toJSONString());
+            }
+        }
         return new ImmutableJWKSet<>(new JWKSet(key));
     }
 }

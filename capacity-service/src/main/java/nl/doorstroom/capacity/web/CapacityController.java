@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
 import java.time.Clock;
@@ -55,6 +56,7 @@ public class CapacityController {
     }
 
     @PostMapping("/regions/{veiligheidsregio}/pledges")
+    @PreAuthorize("@acting.as('veiligheidsregio', #veiligheidsregio)")
     @Operation(summary = "A veiligheidsregio pledges a tranche of CNO places (III.1)")
     public ResponseEntity<Void> pledge(@PathVariable @Pattern(regexp = CapacityRequests.VR_CODE) String veiligheidsregio,
                                        @Valid @RequestBody PledgeRequest request) {
@@ -63,6 +65,7 @@ public class CapacityController {
     }
 
     @PostMapping("/cno-locations")
+    @PreAuthorize("@acting.as('veiligheidsregio', #request.veiligheidsregio())")
     @Operation(summary = "A veiligheidsregio opens a CNO location")
     public ResponseEntity<Void> open(@Valid @RequestBody OpenCnoLocationRequest request) {
         String id = request.locationId() != null ? request.locationId() : "CNO-" + UUID.randomUUID();
@@ -72,6 +75,7 @@ public class CapacityController {
     }
 
     @PostMapping("/cno-locations/{locationId}/capacity")
+    @PreAuthorize("@acting.as('veiligheidsregio', @cnoLocationRegions.of(#locationId))")
     @Operation(summary = "The number of places of a CNO location changes")
     public ResponseEntity<Void> capacity(@PathVariable @Pattern(regexp = CapacityRequests.LOCATION_ID) String locationId,
                                          @Valid @RequestBody CapacityRequest request) {
@@ -80,6 +84,7 @@ public class CapacityController {
     }
 
     @PostMapping("/cno-locations/{locationId}/occupancy")
+    @PreAuthorize("@acting.as('veiligheidsregio', @cnoLocationRegions.of(#locationId))")
     @Operation(summary = "The occupancy of a CNO location on a date")
     public ResponseEntity<Void> occupancy(@PathVariable @Pattern(regexp = CapacityRequests.LOCATION_ID) String locationId,
                                           @Valid @RequestBody OccupancyRequest request) {
@@ -88,6 +93,7 @@ public class CapacityController {
     }
 
     @PostMapping("/cno-locations/{locationId}/closure")
+    @PreAuthorize("@acting.as('veiligheidsregio', @cnoLocationRegions.of(#locationId))")
     @Operation(summary = "A CNO location closes (CNO wind-down, III.2.4)")
     public ResponseEntity<Void> close(@PathVariable @Pattern(regexp = CapacityRequests.LOCATION_ID) String locationId,
                                       @Valid @RequestBody ClosureRequest request) {
@@ -96,6 +102,7 @@ public class CapacityController {
     }
 
     @PostMapping("/cno-locations/{locationId}/handover")
+    @PreAuthorize("@acting.as('veiligheidsregio', @cnoLocationRegions.of(#locationId))")
     @Operation(summary = "A CNO location is handed over to COA or a municipality (III.2.4)")
     public ResponseEntity<Void> handOver(@PathVariable @Pattern(regexp = CapacityRequests.LOCATION_ID) String locationId,
                                          @Valid @RequestBody HandOverRequest request) {

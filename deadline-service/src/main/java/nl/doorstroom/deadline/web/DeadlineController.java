@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
 import java.util.EnumSet;
@@ -69,6 +70,7 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/met")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late")
     public ResponseEntity<Void> met(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                     @Valid @RequestBody MetRequest request) {
@@ -76,6 +78,7 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/{qualifier}/met")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late")
     public ResponseEntity<Void> met(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                     @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier,
@@ -84,6 +87,7 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/extensions")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history")
     public ResponseEntity<Void> extend(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                        @Valid @RequestBody ExtensionRequest request) {
@@ -91,6 +95,7 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/{qualifier}/extensions")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history")
     public ResponseEntity<Void> extend(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                        @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier,

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
 import java.time.Clock;
@@ -87,6 +88,7 @@ public class FinanceController {
     }
 
     @PostMapping("/table/lines/{line}/amendments")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "A later decision sets a line's amount for a year (recorded as a new event)")
     public ResponseEntity<Void> amend(@PathVariable @Pattern(regexp = FinanceRequests.LINE) String line,
                                       @Valid @RequestBody AmendmentRequest request) {
@@ -96,6 +98,7 @@ public class FinanceController {
     }
 
     @PostMapping("/table/lines/{line}/shifts")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "Part of a line's amount moves from one year to another")
     public ResponseEntity<Void> shift(@PathVariable @Pattern(regexp = FinanceRequests.LINE) String line,
                                       @Valid @RequestBody ShiftRequest request) {
@@ -111,6 +114,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims")
+    @PreAuthorize("@acting.as('veiligheidsregio', #request.claimant()) or @acting.as('gemeente', #request.claimant()) or @acting.as('ggd', #request.claimant())")
     @Operation(summary = "A veiligheidsregio or municipality claims CNO costs (III.13, III.1.2), or a GGD its extra "
             + "medical costs (III.1.4)")
     public ResponseEntity<Void> submitClaim(@Valid @RequestBody ClaimRequest request) {
@@ -121,6 +125,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/approval")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "A claim is approved, in full or in part (with the reason)")
     public ResponseEntity<Void> approveClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                              @Valid @RequestBody ApprovalRequest request) {
@@ -129,6 +134,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/rejection")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "A claim is rejected, with the reason")
     public ResponseEntity<Void> rejectClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                             @Valid @RequestBody RejectionRequest request) {
@@ -137,6 +143,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/payment")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "An approved claim is paid; the claimant's open advance is settled against it first")
     public ResponseEntity<Void> payClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                          @RequestBody(required = false) PaymentRequest request) {
@@ -163,6 +170,7 @@ public class FinanceController {
     }
 
     @PostMapping("/advances")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "Part of the € 100 million advance (III.14) is paid to a veiligheidsregio or municipality")
     public ResponseEntity<Void> payAdvance(@Valid @RequestBody AdvanceRequest request) {
         commands.sendAndWait(new PayAdvance(AdvanceScheme.ID, request.recipient(), request.amount(),
@@ -183,6 +191,7 @@ public class FinanceController {
     }
 
     @PostMapping("/business-cases")
+    @PreAuthorize("@acting.as('gemeente', #request.gemeente())")
     @Operation(summary = "A municipality submits a business case for faster outflow (III.9); the 72 hours start now")
     public ResponseEntity<Void> submitBusinessCase(@Valid @RequestBody BusinessCaseRequest request) {
         String id = "BC-" + UUID.randomUUID();
@@ -192,6 +201,7 @@ public class FinanceController {
     }
 
     @PostMapping("/business-cases/{businessCaseId}/assessment")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The Rijk assesses a business case: approved (amount, budget line) or rejected (reason)")
     public ResponseEntity<Void> assess(@PathVariable @Pattern(regexp = FinanceRequests.BUSINESS_CASE_ID) String businessCaseId,
                                        @Valid @RequestBody AssessmentRequest request) {
@@ -209,6 +219,7 @@ public class FinanceController {
     }
 
     @PostMapping("/business-cases/{businessCaseId}/payment")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "An approved business case is paid; the municipality's open advance is settled against it first")
     public ResponseEntity<Void> payBusinessCase(@PathVariable @Pattern(regexp = FinanceRequests.BUSINESS_CASE_ID) String businessCaseId,
                                                 @RequestBody(required = false) PaymentRequest request) {

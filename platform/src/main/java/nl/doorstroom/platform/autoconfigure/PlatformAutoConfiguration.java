@@ -21,9 +21,12 @@ import java.util.List;
 @AutoConfigurationPackage(basePackages = "nl.doorstroom.platform")
 @EnableConfigurationProperties(DoorstroomProperties.class)
 @ComponentScan(basePackages = {
+        "nl.doorstroom.platform.admin",
+        "nl.doorstroom.platform.audit",
         "nl.doorstroom.platform.inbound",
         "nl.doorstroom.platform.outbound",
         "nl.doorstroom.platform.register",
+        "nl.doorstroom.platform.security",
         "nl.doorstroom.platform.time",
         "nl.doorstroom.platform.tracing",
         "nl.doorstroom.platform.web"})

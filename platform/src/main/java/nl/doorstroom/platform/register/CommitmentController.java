@@ -13,8 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -25,10 +28,12 @@ public class CommitmentController {
 
     private final CommitmentRegister register;
     private final CommandGateway commands;
+    private final CommitmentsAsOf asOf;
 
-    public CommitmentController(CommitmentRegister register, CommandGateway commands) {
+    public CommitmentController(CommitmentRegister register, CommandGateway commands, CommitmentsAsOf asOf) {
         this.register = register;
         this.commands = commands;
+        this.asOf = asOf;
     }
 
     public record ProgressReport(@NotNull CommitmentStatus status, @Size(max = 2000) String note,
@@ -42,12 +47,19 @@ public class CommitmentController {
     }
 
     @GetMapping("/{ref}")
-    @Operation(summary = "One commitment by its article reference, e.g. III.1")
-    public CommitmentView one(@PathVariable String ref) {
-        return register.one(ref);
+    @Operation(summary = "One commitment by its article reference, e.g. III.1; as recorded by knownAt (an instant)"
+            + " and/or as valid on validAt (a date)")
+    public CommitmentView one(@PathVariable String ref, @RequestParam(required = false) Instant knownAt,
+                              @RequestParam(required = false) LocalDate validAt) {
+        if (knownAt == null && validAt == null) {
+            return register.one(ref);
+        }
+        register.one(ref);
+        return asOf.one(ref, knownAt, validAt);
     }
 
     @PostMapping("/{ref}/progress")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "Report progress on a commitment, dated on the business date it is about")
     public ResponseEntity<Void> report(@PathVariable String ref, @Valid @RequestBody ProgressReport report) {
         register.one(ref);
