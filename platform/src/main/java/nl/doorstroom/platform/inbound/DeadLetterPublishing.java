@@ -2,6 +2,7 @@ package nl.doorstroom.platform.inbound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import nl.doorstroom.platform.autoconfigure.DoorstroomProperties;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -24,7 +25,10 @@ public class DeadLetterPublishing {
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublishing.class);
 
     @Bean
-    DefaultErrorHandler inboundErrorHandler(KafkaTemplate<Object, Object> kafka, MeterRegistry meters) {
+    DefaultErrorHandler inboundErrorHandler(KafkaTemplate<Object, Object> kafka, MeterRegistry meters,
+                                            DoorstroomProperties properties) {
+        // every inbound topic's counter exists from the start at 0, so increase() sees the first dead letter too
+        properties.inboundTopics().forEach(topic -> deadLettered(meters, topic));
         // named explicitly: the library's own default suffix has changed between versions
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, failure) -> new TopicPartition(record.topic() + SUFFIX, record.partition()));
@@ -32,15 +36,18 @@ public class DeadLetterPublishing {
         backOff.setMaxAttempts(4);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
             log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), rootMessage(failure));
-            Counter.builder("doorstroom.inbound.dead.lettered")
-                    .description("Inbound records sent to the dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(meters)
-                    .increment();
+            deadLettered(meters, record.topic()).increment();
             deadLetters.accept(record, failure);
         }, backOff);
         handler.addNotRetryableExceptions(RejectedMessage.class, RuleViolation.class);
         return handler;
+    }
+
+    private static Counter deadLettered(MeterRegistry meters, String topic) {
+        return Counter.builder("doorstroom.inbound.dead.lettered")
+                .description("Inbound records sent to the dead-letter topic")
+                .tag("topic", topic)
+                .register(meters);
     }
 
     private static String rootMessage(Throwable failure) {
