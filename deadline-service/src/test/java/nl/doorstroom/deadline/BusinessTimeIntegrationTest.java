@@ -9,6 +9,7 @@ import nl.doorstroom.contracts.finance.FinanceEventsV1;
 import nl.doorstroom.deadline.domain.Deadline;
 import nl.doorstroom.deadline.domain.DueMoment;
 import nl.doorstroom.deadline.projection.DeadlineProjection;
+import nl.doorstroom.testsupport.ReadModelRebuild;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -284,6 +285,15 @@ class BusinessTimeIntegrationTest {
         assertThat(deadlineEvents()).as("events of deadlines: none fired").isEqualTo(eventsBefore);
         List<ConsumerRecord<String, byte[]>> after = readUntil(DeadlineEventsV1.TOPIC, r -> false, Duration.ofSeconds(3));
         assertThat(after.stream().filter(r -> ownIds.contains(id(r))).count()).isEqualTo(publishedBefore);
+    }
+
+    @Test
+    @Order(7)
+    void rebuilding_every_projection_through_the_admin_endpoint_equals_the_live_state_fires_nothing_and_publishes_nothing() {
+        ReadModelRebuild.Outcome outcome = ReadModelRebuild.rebuildEqualsLive(http, jdbc.getDataSource(), DeadlineEventsV1.TOPIC, PATIENCE);
+
+        assertThat(outcome.replayed()).contains(DeadlineProjection.PROCESSING_GROUP, "commitment-register");
+        assertThat(outcome.refused()).contains("deadline-register-report", "outbound-publisher");
     }
 
     private List<JsonNode> ownEvents(Set<String> ids) {

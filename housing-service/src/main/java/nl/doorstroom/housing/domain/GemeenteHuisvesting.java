@@ -1,12 +1,14 @@
 package nl.doorstroom.housing.domain;
 
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
+import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
+import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
@@ -20,6 +22,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -52,6 +55,7 @@ public class GemeenteHuisvesting {
     private final Map<Period, Integer> corrected = new HashMap<>();
     private final Map<Period, Integer> shares = new HashMap<>();
     private final Map<Period, Integer> housed = new HashMap<>();
+    private final Map<Period, Map<HousingForm, Integer>> housedByForm = new HashMap<>();
     private final Set<String> housedZaken = new HashSet<>();
     private final Set<String> linkedZaken = new HashSet<>();
     private final Map<Period, Integer> swapsOut = new HashMap<>();
@@ -99,6 +103,28 @@ public class GemeenteHuisvesting {
         }
         apply(new HousingRecorded(g.code(), g.provincieCode(), period.toString(), command.persons(), command.housingForm(),
                 command.zaakId(), command.occurredOn()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(CorrectHousing command) {
+        Gemeente g = known(command.gemeente());
+        Period period = period(command.period());
+        if (command.housingForm() == null) {
+            throw new RuleViolation("housingForm", "a correction names the housing form whose count it corrects");
+        }
+        if (command.persons() < 0 || command.persons() > MOST_AT_ONCE) {
+            throw new RuleViolation("persons", "the corrected count is between 0 and " + MOST_AT_ONCE);
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RuleViolation("reason", "a correction says why the earlier count was wrong");
+        }
+        int reported = housedByForm.getOrDefault(period, Map.of()).getOrDefault(command.housingForm(), 0);
+        if (reported == command.persons()) {
+            throw new RuleViolation("persons", g.code() + " already counts " + reported + " housed in " + period + " as " + command.housingForm());
+        }
+        apply(new HousingCorrected(g.code(), g.provincieCode(), period.toString(), command.housingForm(), reported,
+                command.persons(), command.reason(), command.occurredOn()));
     }
 
     @CommandHandler
@@ -206,9 +232,19 @@ public class GemeenteHuisvesting {
     void on(HousingRecorded event) {
         this.gemeente = event.gemeente();
         housed.merge(Period.parse(event.period()), event.persons(), Integer::sum);
+        housedByForm.computeIfAbsent(Period.parse(event.period()), p -> new EnumMap<>(HousingForm.class))
+                .merge(event.housingForm(), event.persons(), Integer::sum);
         if (event.zaakId() != null) {
             housedZaken.add(event.zaakId());
         }
+    }
+
+    @EventSourcingHandler
+    void on(HousingCorrected event) {
+        this.gemeente = event.gemeente();
+        Period period = Period.parse(event.period());
+        housed.merge(period, event.change(), Integer::sum);
+        housedByForm.computeIfAbsent(period, p -> new EnumMap<>(HousingForm.class)).put(event.housingForm(), event.to());
     }
 
     @EventSourcingHandler

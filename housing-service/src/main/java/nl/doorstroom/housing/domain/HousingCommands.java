@@ -46,6 +46,14 @@ public final class HousingCommands {
                                              String fromGemeente, int persons, String compensation, LocalDate occurredOn) {
     }
 
+    /**
+     * A municipality corrects what it reported housed in a period for one housing form: {@code persons} is the right
+     * count. The earlier reports stay; the correction is a new event that supersedes their sum.
+     */
+    public record CorrectHousing(@TargetAggregateIdentifier String gemeente, String period, HousingForm housingForm,
+                                 int persons, String reason, LocalDate occurredOn) {
+    }
+
     /** COA linked a status holder (vergunninghouder) to a municipality that is to house them. */
     public record LinkStatushouder(@TargetAggregateIdentifier String gemeente, String zaakId, LocalDate occurredOn) {
     }

@@ -45,6 +45,19 @@ public final class HousingEvents {
                                   String zaakId, LocalDate occurredOn) {
     }
 
+    /**
+     * The persons housed in a period in one housing form, corrected from {@code from} (what the reports so far added
+     * up to when the correction was made) to {@code to}. {@code occurredOn} is the date the corrected count is about;
+     * the event store records when the correction was made, so "as known then" still shows the earlier count.
+     */
+    public record HousingCorrected(String gemeente, String provincie, String period, HousingForm housingForm, int from,
+                                   int to, String reason, LocalDate occurredOn) {
+
+        public int change() {
+            return to - from;
+        }
+    }
+
     public record FlexHomesRealised(String gemeente, String provincie, int homes, boolean centrallyProcured,
                                     LocalDate occurredOn) {
     }

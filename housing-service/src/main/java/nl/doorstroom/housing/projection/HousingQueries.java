@@ -6,12 +6,15 @@ import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
 import nl.doorstroom.housing.domain.VergunningType;
 import nl.doorstroom.platform.domain.NotFoundException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -43,9 +46,11 @@ public class HousingQueries {
     private final FlexHomesRecords flexHomes;
     private final PaceThresholds thresholds;
     private final Clock clock;
+    private final EventStore events;
 
     public HousingQueries(MunicipalityPeriodRecords municipalities, PeriodRecords periods, WaitingRecords waiting,
-                          FlexHomesRecords flexHomes, PaceThresholds thresholds, Clock clock) {
+                          FlexHomesRecords flexHomes, PaceThresholds thresholds, Clock clock, EventStore events) {
+        this.events = events;
         this.municipalities = municipalities;
         this.periods = periods;
         this.waiting = waiting;
@@ -83,12 +88,31 @@ public class HousingQueries {
     }
 
     public MunicipalityFigures municipality(String period, String gmCode) {
+        return municipality(period, gmCode, null, null);
+    }
+
+    /**
+     * A municipality's figures as recorded by {@code knownAt} (events stored by then) and as valid on {@code validAt}
+     * (events about that date or earlier), either or both; without them, the live read model. The point-in-time
+     * answer folds the municipality's events with the same {@link MunicipalityPeriodState#evolve} as the projection.
+     */
+    public MunicipalityFigures municipality(String period, String gmCode, Instant knownAt, LocalDate validAt) {
         Period p = Period.parse(period);
         Gemeente g = Gemeenten.find(gmCode).orElseThrow(() -> new NotFoundException("no municipality " + gmCode));
-        HousingFigures f = municipalities.findById(MunicipalityPeriodState.key(p.toString(), g.code()))
-                .map(r -> HousingFigures.of(r.state())).orElse(HousingFigures.ZERO);
+        String key = MunicipalityPeriodState.key(p.toString(), g.code());
+        MunicipalityPeriodState state = knownAt == null && validAt == null
+                ? municipalities.findById(key).map(MunicipalityPeriodRecord::state).orElse(null)
+                : events.readEvents(g.code()).asStream()
+                        .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
+                        .map(DomainEventMessage::getPayload)
+                        .filter(e -> key.equals(MunicipalityPeriodState.keyOf(e)))
+                        .filter(e -> validAt == null || !MunicipalityPeriodState.occurredOn(e).isAfter(validAt))
+                        .reduce(null, MunicipalityPeriodState::evolve, (a, b) -> b);
+        HousingFigures f = state == null ? HousingFigures.ZERO : HousingFigures.of(state);
+        LocalDate judgedOn = validAt != null ? validAt : LocalDate.now(clock);
         return new MunicipalityFigures(p.toString(), g.code(), g.naam(), g.provincieCode(), f.taakstelling(), f.backlog(),
-                f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(), f.housedByForm(), pace(p, f));
+                f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
+                f.housedByForm(), pace(p, f, judgedOn));
     }
 
     public ProvinceFigures province(String period, String pvCode) {
@@ -165,7 +189,10 @@ public class HousingQueries {
     }
 
     private Pace pace(Period p, HousingFigures f) {
-        LocalDate today = LocalDate.now(clock);
+        return pace(p, f, LocalDate.now(clock));
+    }
+
+    private Pace pace(Period p, HousingFigures f, LocalDate today) {
         return Pace.of(f.housed(), f.corrected(), p.monthsElapsed(today), p.isOver(today), thresholds);
     }
 }

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
@@ -27,9 +28,21 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
     public static String keyOf(Object event) {
         if (event instanceof TaakstellingAssigned e) return key(e.period(), e.gemeente());
         if (event instanceof HousingRecorded e) return key(e.period(), e.gemeente());
+        if (event instanceof HousingCorrected e) return key(e.period(), e.gemeente());
         if (event instanceof TaakstellingSwappedOut e) return key(e.period(), e.gemeente());
         if (event instanceof TaakstellingSwappedIn e) return key(e.period(), e.gemeente());
         if (event instanceof StatushouderLinked e) return key(Period.containing(e.occurredOn()).toString(), e.gemeente());
+        return null;
+    }
+
+    /** The business date of an event {@link #keyOf} places in a row: its valid time. */
+    public static LocalDate occurredOn(Object event) {
+        if (event instanceof TaakstellingAssigned e) return e.occurredOn();
+        if (event instanceof HousingRecorded e) return e.occurredOn();
+        if (event instanceof HousingCorrected e) return e.occurredOn();
+        if (event instanceof TaakstellingSwappedOut e) return e.occurredOn();
+        if (event instanceof TaakstellingSwappedIn e) return e.occurredOn();
+        if (event instanceof StatushouderLinked e) return e.occurredOn();
         return null;
     }
 
@@ -64,6 +77,14 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             byForm.merge(e.housingForm(), e.persons(), Integer::sum);
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
                     b.swappedOut, b.corrected, b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn);
+        }
+        if (event instanceof HousingCorrected e) {
+            MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
+            Map<HousingForm, Integer> byForm = new EnumMap<>(HousingForm.class);
+            byForm.putAll(b.housedByForm);
+            byForm.merge(e.housingForm(), e.change(), Integer::sum);
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
+                    b.swappedOut, b.corrected, b.housed + e.change(), b.linked, Map.copyOf(byForm), b.assignedOn);
         }
         if (event instanceof StatushouderLinked e) {
             MunicipalityPeriodState b = s == null

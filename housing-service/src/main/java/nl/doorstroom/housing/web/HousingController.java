@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.housing.domain.Gemeente;
 import nl.doorstroom.housing.domain.Gemeenten;
+import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
@@ -18,6 +19,7 @@ import nl.doorstroom.housing.projection.HousingQueries.NationalFigures;
 import nl.doorstroom.housing.projection.HousingQueries.ProvinceFigures;
 import nl.doorstroom.housing.projection.HousingQueries.Waiting;
 import nl.doorstroom.housing.web.HousingRequests.FlexHomesRequest;
+import nl.doorstroom.housing.web.HousingRequests.HousingCorrectionRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingRequest;
 import nl.doorstroom.housing.web.HousingRequests.SwapRequest;
 import nl.doorstroom.housing.web.HousingRequests.TaakstellingRequest;
@@ -28,10 +30,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
@@ -55,6 +60,7 @@ public class HousingController {
     }
 
     @PostMapping("/periods/{period}/taakstelling")
+    @PreAuthorize("@acting.rijk()")
     @Operation(summary = "The Rijk sets the national taakstelling of a half year; it is distributed by population (III.12.2, III.12.5)")
     public ResponseEntity<Void> setTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
                                                 @Valid @RequestBody TaakstellingRequest request) {
@@ -63,6 +69,7 @@ public class HousingController {
     }
 
     @PostMapping("/periods/{period}/swaps")
+    @PreAuthorize("@acting.as('gemeente', #request.fromGemeente())")
     @Operation(summary = "Two municipalities swap part of a period's taakstelling for CNO or reception tasks (III.5)")
     public ResponseEntity<Void> swapTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
                                                  @Valid @RequestBody SwapRequest request) {
@@ -74,6 +81,7 @@ public class HousingController {
     }
 
     @PostMapping("/municipalities/{gmCode}/housings")
+    @PreAuthorize("@acting.as('gemeente', #gmCode)")
     @Operation(summary = "A municipality reports persons housed, with the housing form (III.12.5)")
     public ResponseEntity<Void> recordHousing(@PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
                                               @Valid @RequestBody HousingRequest request) {
@@ -85,6 +93,7 @@ public class HousingController {
     }
 
     @PostMapping("/municipalities/{gmCode}/flexwoningen")
+    @PreAuthorize("@acting.as('gemeente', #gmCode) or @acting.rijk()")
     @Operation(summary = "A municipality reports flex homes made available (II.2), possibly centrally procured units (II.5)")
     public ResponseEntity<Void> recordFlexHomes(@PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
                                                 @Valid @RequestBody FlexHomesRequest request) {
@@ -94,10 +103,26 @@ public class HousingController {
     }
 
     @GetMapping("/periods/{period}/municipalities/{gmCode}")
-    @Operation(summary = "A municipality's taakstelling, backlog, corrected taakstelling, housed, remaining and pace")
+    @Operation(summary = "A municipality's taakstelling, backlog, corrected taakstelling, housed, remaining and pace;"
+            + " as recorded by knownAt (an instant) and/or as valid on validAt (a date)")
     public MunicipalityFigures municipality(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
-                                            @PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode) {
-        return queries.municipality(period, gmCode);
+                                            @PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                            @RequestParam(required = false) Instant knownAt,
+                                            @RequestParam(required = false) LocalDate validAt) {
+        return queries.municipality(period, gmCode, knownAt, validAt);
+    }
+
+    @PostMapping("/municipalities/{gmCode}/housings/corrections")
+    @PreAuthorize("@acting.as('gemeente', #gmCode)")
+    @Operation(summary = "A municipality corrects the persons it reported housed in a period for one housing form;"
+            + " a new event that supersedes the earlier count")
+    public ResponseEntity<Void> correctHousing(@PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                               @Valid @RequestBody HousingCorrectionRequest request) {
+        String gemeente = current(gmCode);
+        LocalDate on = request.occurredOn() != null ? request.occurredOn() : Period.parse(request.period()).lastDay();
+        commands.sendAndWait(new CorrectHousing(gemeente, request.period(), request.housingForm(), request.persons(),
+                request.reason(), on));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + request.period() + "/municipalities/" + gemeente)).build();
     }
 
     @GetMapping("/periods/{period}/provinces/{pvCode}")

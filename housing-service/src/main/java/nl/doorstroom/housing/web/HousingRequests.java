@@ -36,6 +36,17 @@ public final class HousingRequests {
                               LocalDate occurredOn) {
     }
 
+    /**
+     * The right count of persons housed in {@code period} in one housing form, superseding what was reported;
+     * {@code occurredOn} is the date the count is about (without it, the period's last day).
+     */
+    public record HousingCorrectionRequest(@NotNull @Pattern(regexp = PERIOD) String period,
+                                           @NotNull HousingForm housingForm,
+                                           @NotNull @Min(0) @Max(10_000) Integer persons,
+                                           @NotBlank @Size(max = 500) String reason,
+                                           LocalDate occurredOn) {
+    }
+
     /** Without a period, the housing counts for the half year its date falls in. */
     public record HousingRequest(@NotNull @Min(1) @Max(10_000) Integer persons,
                                  @NotNull HousingForm housingForm,

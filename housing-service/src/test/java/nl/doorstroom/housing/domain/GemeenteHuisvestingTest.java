@@ -1,12 +1,14 @@
 package nl.doorstroom.housing.domain;
 
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
+import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
+import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
@@ -316,5 +318,34 @@ class GemeenteHuisvestingTest {
                 description.appendText("a rule violation of field " + field);
             }
         };
+    }
+
+    @Test
+    void a_correction_of_december_housing_supersedes_the_reported_count_with_a_new_event() {
+        LocalDate december15 = LocalDate.of(2022, 12, 15);
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 40, REGULIERE_WONINGVOORRAAD, null, december15),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 10, REGULIERE_WONINGVOORRAAD, null, december15))
+                .when(new CorrectHousing(AMSTERDAM, "2022-H2", REGULIERE_WONINGVOORRAAD, 35, "dubbel geteld", december15))
+                .expectEvents(new HousingCorrected(AMSTERDAM, NH, "2022-H2", REGULIERE_WONINGVOORRAAD, 50, 35, "dubbel geteld", december15));
+    }
+
+    @Test
+    void the_backlog_carried_into_the_next_period_follows_the_corrected_count() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 500, REGULIERE_WONINGVOORRAAD, null, NOVEMBER_1),
+                        new HousingCorrected(AMSTERDAM, NH, "2022-H2", REGULIERE_WONINGVOORRAAD, 500, 450, "dubbel geteld", NOVEMBER_1))
+                .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 1227, SEPTEMBER_30))
+                .expectEvents(new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 1227, 243, 1470, SEPTEMBER_30));
+    }
+
+    @Test
+    void a_correction_to_the_count_already_recorded_or_without_a_reason_is_refused() {
+        fixture.given(new HousingRecorded(AMSTERDAM, NH, "2022-H2", 40, FLEXWONING, null, NOVEMBER_1))
+                .when(new CorrectHousing(AMSTERDAM, "2022-H2", FLEXWONING, 40, "geen", NOVEMBER_1))
+                .expectException(RuleViolation.class);
+        fixture.given(new HousingRecorded(AMSTERDAM, NH, "2022-H2", 40, FLEXWONING, null, NOVEMBER_1))
+                .when(new CorrectHousing(AMSTERDAM, "2022-H2", FLEXWONING, 30, " ", NOVEMBER_1))
+                .expectException(RuleViolation.class);
     }
 }

@@ -3,6 +3,7 @@ package nl.doorstroom.housing.projection;
 import nl.doorstroom.housing.domain.Gemeente;
 import nl.doorstroom.housing.domain.Gemeenten;
 import nl.doorstroom.housing.domain.HousingEvents.GemeenteShare;
+import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
@@ -135,5 +136,19 @@ class MunicipalityPeriodStateTest {
 
     private static HousingFigures province(Map<String, HousingFigures> perGemeente, String pv) {
         return HousingFigures.sum(Gemeenten.inProvincie(pv).stream().map(g -> perGemeente.get(g.code())).toList());
+    }
+
+    @Test
+    void a_correction_replaces_the_reported_count_of_its_housing_form_by_its_change() {
+        LocalDate december15 = LocalDate.of(2022, 12, 15);
+        MunicipalityPeriodState s = fold(List.of(
+                new TaakstellingAssigned("GM1774", "PV23", "2022-H2", 14, 0, 14, AUGUST_26),
+                new HousingRecorded("GM1774", "PV23", "2022-H2", 40, REGULIERE_WONINGVOORRAAD, null, december15),
+                new HousingRecorded("GM1774", "PV23", "2022-H2", 3, FLEXWONING, null, NOVEMBER_1),
+                new HousingCorrected("GM1774", "PV23", "2022-H2", REGULIERE_WONINGVOORRAAD, 40, 35, "dubbel geteld", december15)));
+        assertThat(s.housed()).isEqualTo(38);
+        assertThat(s.housedByForm()).containsEntry(REGULIERE_WONINGVOORRAAD, 35).containsEntry(FLEXWONING, 3);
+        assertThat(MunicipalityPeriodState.keyOf(new HousingCorrected("GM1774", "PV23", "2022-H2", FLEXWONING, 3, 2, "x", december15)))
+                .isEqualTo("2022-H2:GM1774");
     }
 }

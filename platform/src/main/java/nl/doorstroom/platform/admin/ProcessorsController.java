@@ -1,0 +1,44 @@
+package nl.doorstroom.platform.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Operators' view of the event processors; under {@code /admin/**}, which only administrators may reach. */
+@RestController
+@RequestMapping("/admin/processors")
+@Tag(name = "admin", description = "Event processors: position, lag, replay")
+public class ProcessorsController {
+
+    private final Processors processors;
+
+    public ProcessorsController(Processors processors) {
+        this.processors = processors;
+    }
+
+    @GetMapping
+    @Operation(summary = "Each event processor: position, lag in events, and during a replay its progress and rate")
+    public List<ProcessorStatus> all() {
+        return processors.all();
+    }
+
+    @GetMapping("/{name}")
+    @Operation(summary = "One event processor")
+    public ProcessorStatus one(@PathVariable String name) {
+        return processors.one(name);
+    }
+
+    @PostMapping("/{name}/replay")
+    @Operation(summary = "Reset a projection and rebuild it from the event store; 409 for processors that must not replay")
+    public ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
+        return ResponseEntity.accepted().location(URI.create("/admin/processors/" + name)).body(processors.replay(name));
+    }
+}
