@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Housed vs taakstelling per province and nationally, for every period with a taakstelling, and flex homes, as
+ * Housed vs taakstelling per municipality, per province and nationally, for every period with a taakstelling, and flex homes, as
  * Prometheus gauges refreshed from the read models every few seconds (a scrape never waits for the database).
  */
 @Component
@@ -25,11 +25,20 @@ public class HousingGauges {
     private final MultiGauge housed;
     private final MultiGauge corrected;
     private final MultiGauge taakstelling;
+    private final MultiGauge municipalityHoused;
+    private final MultiGauge municipalityCorrected;
+    private final MunicipalityPeriodRecords municipalities;
     private volatile long flexHomesRealised;
     private volatile long flexUnitsCentral;
 
-    public HousingGauges(HousingQueries queries, MeterRegistry meters) {
+    public HousingGauges(HousingQueries queries, MunicipalityPeriodRecords municipalities, MeterRegistry meters) {
         this.queries = queries;
+        this.municipalities = municipalities;
+        this.municipalityHoused = MultiGauge.builder("doorstroom.housing.municipality.housed").baseUnit("persons")
+                .description("Vergunninghouders housed in the period, per municipality").register(meters);
+        this.municipalityCorrected = MultiGauge.builder("doorstroom.housing.municipality.taakstelling.corrected").baseUnit("persons")
+                .description("A municipality's corrected taakstelling in the period (share plus backlog, swaps, minus credit)")
+                .register(meters);
         this.housed = MultiGauge.builder("doorstroom.housing.housed").baseUnit("persons")
                 .description("Vergunninghouders housed in the period, per province (provincie=NL: national)").register(meters);
         this.corrected = MultiGauge.builder("doorstroom.housing.taakstelling.corrected").baseUnit("persons")
@@ -63,9 +72,16 @@ public class HousingGauges {
         housed.register(housedRows, true);
         corrected.register(correctedRows, true);
         taakstelling.register(taakstellingRows, true);
+        List<MunicipalityPeriodState> rows = municipalities.findAll().stream().map(MunicipalityPeriodRecord::state).toList();
+        municipalityHoused.register(rows.stream().map(m -> municipalityRow(m, m.housed())).toList(), true);
+        municipalityCorrected.register(rows.stream().map(m -> municipalityRow(m, m.corrected())).toList(), true);
         HousingQueries.FlexHomes flex = queries.flexHomes();
         flexHomesRealised = flex.realised();
         flexUnitsCentral = flex.centrallyProcured();
+    }
+
+    private static MultiGauge.Row<?> municipalityRow(MunicipalityPeriodState m, Number value) {
+        return MultiGauge.Row.of(Tags.of("period", m.period(), "gemeente", m.gemeente(), "provincie", String.valueOf(m.provincie())), value);
     }
 
     private static MultiGauge.Row<?> row(String period, String provincie, Number value) {
