@@ -36,8 +36,13 @@ final class StackClient {
 
     /** Settings for a stack of its own: embedded PostgreSQL without fsync, its own broker, free ports. */
     static StackClient forTest(Path data, Map<String, String> extraProperties) throws Exception {
+        return forTest(data, extraProperties, true);
+    }
+
+    /** {@code durable} false: PostgreSQL without fsync, for a test that writes a year of history in minutes. */
+    static StackClient forTest(Path data, Map<String, String> extraProperties, boolean durable) throws Exception {
         return new StackClient(new LocalStack.Settings(data, Path.of("..", "local-stack", "target", "services"), null,
-                "postgres", "", null, freePort(5), freePort(1), freePort(2), true, extraProperties, null, freePort(1)));
+                "postgres", "", null, freePort(5), freePort(1), freePort(2), durable, extraProperties, null, freePort(1)));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -58,6 +63,17 @@ final class StackClient {
         return send(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** A call as admin straight to a service ({@code capacity}, …), as an operator reaches its {@code /admin/**}. */
+    HttpResponse<String> adminGet(String service, String path) throws Exception {
+        return send(authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
+                .timeout(Duration.ofSeconds(30)).build());
+    }
+
+    HttpResponse<String> adminPost(String service, String path) throws Exception {
+        return send(authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build());
     }
 
     /** Sends as a well-behaved client: told to slow down (429), it waits Retry-After and tries again. */

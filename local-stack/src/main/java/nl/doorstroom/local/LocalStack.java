@@ -3,6 +3,8 @@ package nl.doorstroom.local;
 import nl.doorstroom.infrastructure.LocalKafka;
 import nl.doorstroom.infrastructure.LocalPostgres;
 import nl.doorstroom.infrastructure.PostgresDatabases;
+import nl.doorstroom.local.scenario.HistoricalScenario;
+import nl.doorstroom.local.scenario.ScenarioLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -58,6 +61,14 @@ public final class LocalStack implements AutoCloseable {
                     env.get("DOORSTROOM_TOKEN_ISSUER"), Integer.parseInt(env.getOrDefault("DOORSTROOM_TOKEN_ISSUER_PORT", "9000")));
         }
 
+        /** The same settings with more properties for every service and the gateway. */
+        public Settings withExtraProperties(Map<String, String> more) {
+            Map<String, String> all = new LinkedHashMap<>(extraProperties);
+            all.putAll(more);
+            return new Settings(dataDirectory, servicesDirectory, postgresUrl, postgresUser, postgresPassword, kafkaBootstrap,
+                    gatewayPort, embeddedPostgresPort, embeddedKafkaPort, durable, Map.copyOf(all), tokenIssuer, issuerPort);
+        }
+
         /** The issuer every service and the gateway trust: the external one, or the development issuer of the stack. */
         public String issuerUrl() {
             return tokenIssuer != null ? tokenIssuer : "http://localhost:" + issuerPort;
@@ -97,6 +108,19 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) {
         long started = System.nanoTime();
         Settings settings = Settings.fromEnvironment();
+        ScenarioLoader.Clock scenarioClock = null;
+        String scenario = System.getenv("DOORSTROOM_SCENARIO");
+        if (scenario != null) {
+            if (!scenario.equals("historical")) {
+                System.err.println("DOORSTROOM_SCENARIO: the one scenario there is, is 'historical'");
+                System.exit(2);
+            }
+            // the business clock stands at the scenario's start until the stack is (very likely) up, then runs
+            scenarioClock = new ScenarioLoader.Clock(HistoricalScenario.START,
+                    Instant.now().plusSeconds(Long.parseLong(System.getenv().getOrDefault("DOORSTROOM_CLOCK_WARMUP", "150"))),
+                    Double.parseDouble(System.getenv().getOrDefault("DOORSTROOM_CLOCK_SPEED", "100000")));
+            settings = settings.withExtraProperties(scenarioClock.properties());
+        }
         LocalStack stack = start(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "doorstroom-shutdown"));
         System.out.printf("%nDoorstroom is ready in %d s: gateway %s (capacity %d, housing %d, finance %d, deadline %d), "
@@ -104,6 +128,22 @@ public final class LocalStack implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000_000, settings.url("gateway"), settings.port("capacity"),
                 settings.port("housing"), settings.port("finance"), settings.port("deadline"), settings.issuerUrl(),
                 settings.dataDirectory().resolve("logs").toAbsolutePath());
+        if (scenarioClock != null) {
+            System.out.printf("Loading the historical scenario: business time %s from %s, %.0f times as fast (docs/scenario.md)%n",
+                    scenarioClock.start(), scenarioClock.wallStart(), scenarioClock.speed());
+            ScenarioLoader.Report report;
+            try {
+                report = new ScenarioLoader(settings.url("gateway"), settings.issuerUrl(), stack.kafkaBootstrapServers(),
+                        scenarioClock).load(ScenarioLoader.read(ScenarioLoader.HISTORICAL));
+            } catch (RuntimeException e) {
+                System.err.println("The scenario stopped: " + e.getMessage() + "; stopping the stack");
+                stack.close();
+                System.exit(1);
+                return;
+            }
+            System.out.printf("Scenario loaded: %d calls through the gateway, %d COA and IND messages; at worst %s behind "
+                    + "the business clock. The clock runs on.%n", report.httpSteps(), report.kafkaSteps(), report.worstBusinessDelay());
+        }
         stack.awaitAnyExit();
     }
 

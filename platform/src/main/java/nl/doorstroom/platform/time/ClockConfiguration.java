@@ -1,5 +1,14 @@
 package nl.doorstroom.platform.time;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -15,17 +24,75 @@ import java.time.ZoneOffset;
 @EnableConfigurationProperties(BusinessClock.class)
 public class ClockConfiguration {
 
+    private static final long AXON_GAP_TIMEOUT_MILLIS = 60_000;
+
     @Bean
     @ConditionalOnMissingBean(Clock.class)
     Clock businessClock(BusinessClock settings) {
-        if (settings.start() == null) {
+        if (!settings.accelerated()) {
             return Clock.systemUTC();
         }
-        double speed = settings.speed() == null ? 1.0 : settings.speed();
-        return new AcceleratedClock(settings.start(), Instant.now(), speed, ZoneOffset.UTC);
+        Instant wallStart = settings.wallStart() == null ? Instant.now() : settings.wallStart();
+        return new AcceleratedClock(settings.start(), wallStart, settings.speedOrOne(), ZoneOffset.UTC);
     }
 
-    /** Starts at a chosen instant and runs {@code speed} times as fast as the wall clock. */
+    /**
+     * Events are stamped on business time, so their recorded time ({@code knownAt}) lives on the same clock as their
+     * business date: a history loaded on an accelerated clock reads as if it had been recorded as it happened.
+     */
+    @Bean
+    EventsRecordedOnBusinessTime eventsRecordedOnBusinessTime(Clock clock) {
+        return new EventsRecordedOnBusinessTime(clock);
+    }
+
+    /** Axon's processor latency is "now minus the event's recorded time", so both must be read on business time. */
+    @Bean
+    GlobalMetricRegistry globalMetricRegistry(MeterRegistry meters, Clock clock) {
+        return new BusinessTimeMetricRegistry(meters, clock);
+    }
+
+    /**
+     * Axon gives up on a gap in the global index (an append still being committed) after 60 s of event time: on an
+     * accelerated clock that is milliseconds of wall time, and a slow commit would be skipped by every processor.
+     * The timeout is stretched by the speed (at most Integer.MAX_VALUE business milliseconds).
+     */
+    @Bean
+    static BeanPostProcessor gapTimeoutOnBusinessTime(Environment environment) {
+        BusinessClock settings = Binder.get(environment).bind("doorstroom.clock", BusinessClock.class)
+                .orElse(new BusinessClock(null, null, null));
+        double speed = settings.accelerated() ? settings.speedOrOne() : 1.0;
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof JpaEventStorageEngine engine && speed > 1.0) {
+                    engine.setGapTimeout((int) Math.min(Integer.MAX_VALUE, AXON_GAP_TIMEOUT_MILLIS * speed));
+                }
+                return bean;
+            }
+        };
+    }
+
+    static final class EventsRecordedOnBusinessTime implements InitializingBean, DisposableBean {
+        private final Clock clock;
+
+        EventsRecordedOnBusinessTime(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public void afterPropertiesSet() {
+            GenericEventMessage.clock = clock;
+        }
+
+        @Override
+        public void destroy() {
+            if (GenericEventMessage.clock == clock) {
+                GenericEventMessage.clock = Clock.systemUTC();
+            }
+        }
+    }
+
+    /** Stands at {@code start} until {@code wallStart}, then runs {@code speed} times as fast as the wall clock. */
     static final class AcceleratedClock extends Clock {
         private final Instant start;
         private final Instant wallStart;
@@ -51,8 +118,9 @@ public class ClockConfiguration {
 
         @Override
         public Instant instant() {
-            long elapsedNanos = Duration.between(wallStart, Instant.now()).toNanos();
-            return start.plusNanos((long) (elapsedNanos * speed));
+            double businessNanos = Math.max(0, Duration.between(wallStart, Instant.now()).toNanos()) * speed;
+            long seconds = (long) (businessNanos / 1e9);
+            return start.plusSeconds(seconds).plusNanos((long) (businessNanos - seconds * 1e9));
         }
     }
 }

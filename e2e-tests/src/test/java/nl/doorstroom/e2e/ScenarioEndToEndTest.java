@@ -1,0 +1,188 @@
+package nl.doorstroom.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.doorstroom.contracts.ContractSchemas;
+import nl.doorstroom.local.LocalStack;
+import nl.doorstroom.local.scenario.HistoricalScenario;
+import nl.doorstroom.local.scenario.ScenarioLoader;
+import nl.doorstroom.testsupport.ReadModelRebuild;
+import nl.doorstroom.testsupport.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static nl.doorstroom.e2e.StackClient.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The historical scenario (26 August 2022 – 31 July 2023) loaded into the whole stack through the gateway and COA's
+ * and IND's topics, on a business clock that runs 100,000 times as fast (a business day in 0.9 s). Then the
+ * audit's questions: what happened to the dated commitments, what did we know of a corrected count and when, and
+ * does rebuilding every projection of every service give exactly the live state without publishing anything.
+ * Finance and deadline service talk only through {@code doorstroom.finance.events}: a business case assessed within
+ * hours meets its 72 business hours (III.9), one assessed after five days misses them, published as a contract.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScenarioEndToEndTest {
+
+    private static final double SPEED = 100_000;
+    private static final List<String> SERVICES = List.of("capacity", "housing", "finance", "deadline");
+
+    @TempDir
+    static Path data;
+    static StackClient client;
+    static LocalStack stack;
+    static ScenarioLoader.Report loaded;
+
+    @BeforeAll
+    static void loadTheScenario() throws Exception {
+        // the clock stands at 26 August 2022 until every service is up, then runs
+        ScenarioLoader.Clock clock = new ScenarioLoader.Clock(HistoricalScenario.START, Instant.now().plusSeconds(130), SPEED);
+        client = StackClient.forTest(data, clock.properties(), false);
+        stack = LocalStack.start(client.settings);
+        loaded = new ScenarioLoader(client.settings.url("gateway"), client.settings.issuerUrl(), stack.kafkaBootstrapServers(), clock)
+                .load(ScenarioLoader.read(ScenarioLoader.HISTORICAL));
+        for (String service : SERVICES) {
+            awaitSettled(service);
+        }
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void the_dated_commitments_went_as_the_parties_acted_on_the_business_clock() throws Exception {
+        assertThat(loaded.httpSteps()).isGreaterThan(2_900);
+        assertThat(loaded.kafkaSteps()).isGreaterThan(500);
+
+        assertThat(deadline("III.15").get("status").asText()).as("met three days before its due date").isEqualTo("MET");
+        assertThat(deadline("II.1").get("status").asText()).as("left unmet past 1 October 2022").isEqualTo("MISSED");
+        assertThat(deadline("III.6").get("status").asText()).as("met in November, after 1 October").isEqualTo("LATE");
+        JsonNode extended = deadline("III.12.1");
+        assertThat(extended.get("status").asText()).as("extended to February, met before it").isEqualTo("MET");
+        assertThat(extended.get("dueOn").asText()).isEqualTo("2023-02-15");
+        JsonNode windDown = deadline("III.2.4/2023-01-01");
+        assertThat(windDown.get("status").asText()).as("two CNO locations closed only in January 2023").isEqualTo("LATE");
+
+        // business cases: assessed within hours is met; assessed after five days or more missed its 72 hours
+        assertThat(deadline("III.9/" + loaded.savedIds().get("bc-1")).get("status").asText()).isEqualTo("MET");
+        String inTime = loaded.savedIds().get("bc-1");
+        assertThat(deadline("III.9/" + inTime).get("evidence").asText()).contains("BusinessCaseAssessed");
+        String lateCase = loaded.savedIds().get("bc-6");
+        assertThat(deadline("III.9/" + lateCase).get("status").asText()).as("assessed after five days or more").isEqualTo("LATE");
+        List<ConsumerRecord<String, byte[]>> published = TopicReader.readUntil(stack.kafkaBootstrapServers(),
+                "doorstroom.deadline.events", r -> false, Duration.ofSeconds(10));
+        JsonNode missed = StackClient.JSON.readTree(TopicReader.text(published.stream()
+                .filter(r -> TopicReader.text(r).contains("DeadlineMissed") && TopicReader.text(r).contains("III.9/" + lateCase))
+                .findFirst().orElseThrow()));
+        assertThat(missed.get("type").asText()).isEqualTo("nl.doorstroom.deadline.DeadlineMissed.v1");
+        assertThat(ContractSchemas.publishedEventViolations(missed)).isEmpty();
+        assertThat(published).as("a business case assessed in time is never missed")
+                .noneMatch(r -> TopicReader.text(r).contains("DeadlineMissed") && TopicReader.text(r).contains("III.9/" + inTime));
+
+        JsonNode national = json(client.get("/api/housing/periods/2022-H2/national"));
+        assertThat(national.get("housed").asLong()).as(national.toString()).isBetween(10_000L, 20_000L);
+        JsonNode advances = json(client.get("/api/finance/advances"));
+        assertThat(advances.toString()).contains("VR01");
+    }
+
+    @Test
+    @Order(2)
+    void a_december_count_corrected_in_march_reads_old_as_known_in_january_and_new_as_known_now() throws Exception {
+        String december = "/api/housing/periods/2022-H2/municipalities/GM0363?validAt=2022-12-31";
+        JsonNode knownInJanuary = json(client.get(december + "&knownAt=2023-01-15T00:00:00Z"));
+        JsonNode knownNow = json(client.get(december));
+
+        long before = knownInJanuary.get("housedByForm").get("REGULIERE_WONINGVOORRAAD").asLong();
+        long after = knownNow.get("housedByForm").get("REGULIERE_WONINGVOORRAAD").asLong();
+        assertThat(after).as("the March correction: 35 more housed in December").isEqualTo(before + 35);
+        assertThat(knownNow.get("housed").asLong()).isEqualTo(knownInJanuary.get("housed").asLong() + 35);
+    }
+
+    @Test
+    @Order(3)
+    void rebuilding_every_projection_of_every_service_gives_the_live_state_and_publishes_nothing() throws Exception {
+        Map<String, Map<String, String>> before = new LinkedHashMap<>();
+        Map<String, Integer> publishedBefore = new LinkedHashMap<>();
+        for (String service : SERVICES) {
+            before.put(service, ReadModelRebuild.checksums(database(service)));
+            publishedBefore.put(service, published(service));
+        }
+
+        List<String> replayed = new ArrayList<>();
+        for (String service : SERVICES) {
+            for (JsonNode processor : json(client.adminGet(service, "/admin/processors"))) {
+                String name = processor.get("name").asText();
+                HttpResponse<String> replay = client.adminPost(service, "/admin/processors/" + name + "/replay");
+                if (processor.get("replayable").asBoolean()) {
+                    assertThat(replay.statusCode()).as(service + " " + name + ": " + replay.body()).isEqualTo(202);
+                    replayed.add(service + "/" + name);
+                } else {
+                    assertThat(replay.statusCode()).as(service + " " + name + " must refuse").isEqualTo(409);
+                }
+            }
+        }
+        assertThat(replayed).contains("capacity/capacity-projection", "housing/housing-projection",
+                "finance/finance-projection", "deadline/deadline-projection");
+        for (String service : SERVICES) {
+            awaitSettled(service);
+        }
+
+        for (String service : SERVICES) {
+            assertThat(ReadModelRebuild.checksums(database(service))).as(service + "'s read models after the rebuild")
+                    .isEqualTo(before.get(service));
+            assertThat(published(service)).as("records on doorstroom." + service + ".events after the rebuild")
+                    .isEqualTo(publishedBefore.get(service));
+            JsonNode chain = json(client.adminGet(service, "/admin/audit/verify"));
+            assertThat(chain.get("intact").asBoolean()).as(service + ": " + chain).isTrue();
+        }
+    }
+
+    private static JsonNode deadline(String ref) throws Exception {
+        return json(client.get("/api/deadlines/deadlines/" + ref));
+    }
+
+    private static void awaitSettled(String service) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode processors = json(client.adminGet(service, "/admin/processors"));
+            for (JsonNode p : processors) {
+                assertThat(p.get("replaying").asBoolean() || p.get("lagEvents").asLong() > 0)
+                        .as(service + ": " + p).isFalse();
+            }
+        });
+    }
+
+    private static PGSimpleDataSource database(String service) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(stack.postgresUrl() + "/doorstroom_" + service);
+        source.setUser("postgres");
+        source.setPassword("");
+        return source;
+    }
+
+    private static int published(String service) {
+        return TopicReader.readUntil(stack.kafkaBootstrapServers(), "doorstroom." + service + ".events", r -> false,
+                Duration.ofSeconds(5)).size();
+    }
+}
