@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ContextConfiguration;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -45,6 +46,9 @@ class HousingAuditIntegrationTest {
     ObjectMapper json;
     @Autowired
     DataSource dataSource;
+    /** The business clock: events are recorded on it, so "known at" is asked on it too. */
+    @Autowired
+    Clock clock;
 
     @Test
     void a_december_count_corrected_later_shows_the_old_number_as_known_before_the_correction_and_the_new_one_now()
@@ -53,7 +57,7 @@ class HousingAuditIntegrationTest {
                 {"persons":40,"housingForm":"REGULIERE_WONINGVOORRAAD","occurredOn":"2022-12-15"}""").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(housed(null, null)).isEqualTo(40));
-        Instant beforeCorrection = Instant.now();
+        Instant beforeCorrection = clock.instant();
 
         ResponseEntity<String> corrected = post("/municipalities/" + GEMEENTE + "/housings/corrections", """
                 {"period":"2022-H2","housingForm":"REGULIERE_WONINGVOORRAAD","persons":35,
@@ -62,11 +66,11 @@ class HousingAuditIntegrationTest {
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(housed(null, null)).isEqualTo(35));
 
         assertThat(housed(beforeCorrection, null)).as("as known before the correction").isEqualTo(40);
-        assertThat(housed(Instant.now(), null)).as("as known now").isEqualTo(35);
+        assertThat(housed(clock.instant(), null)).as("as known now").isEqualTo(35);
         assertThat(housed(null, "2022-12-31")).as("valid at the end of December, as known now").isEqualTo(35);
         assertThat(housed(beforeCorrection, "2022-12-31")).as("valid at the end of December, as known before").isEqualTo(40);
         assertThat(housed(null, "2022-11-30")).as("valid in November: the December report is not yet about it").isZero();
-        JsonNode now = json.readTree(http.getForObject("/periods/2022-H2/municipalities/" + GEMEENTE + "?knownAt=" + Instant.now(), String.class));
+        JsonNode now = json.readTree(http.getForObject("/periods/2022-H2/municipalities/" + GEMEENTE + "?knownAt=" + clock.instant(), String.class));
         assertThat(now.get("housedByForm").get("REGULIERE_WONINGVOORRAAD").asInt()).isEqualTo(35);
 
         ResponseEntity<String> noReason = post("/municipalities/" + GEMEENTE + "/housings/corrections", """

@@ -299,6 +299,35 @@ class HousingIntegrationTest {
     }
 
     @Test
+    void a_corrected_housing_count_is_published_with_the_count_it_replaces_and_the_new_one() throws Exception {
+        assertThat(post("/municipalities/GM0193/housings", """
+                {"persons":40,"housingForm":"TUSSENVOORZIENING","occurredOn":"2022-09-15"}""").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        ResponseEntity<String> corrected = post("/municipalities/GM0193/housings/corrections", """
+                {"period":"2022-H2","housingForm":"TUSSENVOORZIENING","persons":35,
+                 "reason":"vijf personen dubbel geteld in de septemberrapportage","occurredOn":"2022-09-15"}""");
+        assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+
+        List<ConsumerRecord<String, byte[]>> records = readUntil(HousingEventsV1.TOPIC,
+                r -> "GM0193".equals(r.key()) && text(r).contains("StatushoudersHousingCorrected"), PATIENCE);
+        JsonNode published = json.readTree(text(records.stream()
+                .filter(r -> "GM0193".equals(r.key()) && text(r).contains("StatushoudersHousingCorrected")).findFirst().orElseThrow()));
+        assertThat(published.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(published.get("type").asText()).isEqualTo("nl.doorstroom.housing.StatushoudersHousingCorrected.v1");
+        assertThat(published.get("source").asText()).isEqualTo("/doorstroom/housing");
+        JsonNode data = published.get("data");
+        assertThat(data.get("gemeente").asText()).isEqualTo("GM0193");
+        assertThat(data.get("provincie").asText()).isEqualTo("PV23");
+        assertThat(data.get("period").asText()).isEqualTo("2022-H2");
+        assertThat(data.get("housingForm").asText()).isEqualTo("TUSSENVOORZIENING");
+        assertThat(data.get("from").asInt()).isEqualTo(40);
+        assertThat(data.get("to").asInt()).isEqualTo(35);
+        assertThat(data.get("reason").asText()).isEqualTo("vijf personen dubbel geteld in de septemberrapportage");
+        assertThat(data.get("occurredOn").asText()).isEqualTo("2022-09-15");
+        assertThat(ContractSchemas.publishedEventViolations(published)).isEmpty();
+    }
+
+    @Test
     void permits_granted_by_ind_enter_the_waiting_count_until_coa_links_the_status_holder() throws Exception {
         long before = json.readTree(http.getForObject("/waiting", String.class)).get("waiting").asLong();
         send(InboundTopics.IND_VERGUNNINGEN, "2022-W39", TestCloudEvents.structured("nl.ind.vergunningen.VergunningenVerleend.v1", """

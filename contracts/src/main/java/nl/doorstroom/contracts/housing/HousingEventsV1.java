@@ -57,4 +57,13 @@ public final class HousingEventsV1 {
     public record StatushoudersHoused(String gemeente, String provincie, String period, int persons, String housingForm,
                                       LocalDate occurredOn) {
     }
+
+    /**
+     * The persons counted housed for the period in one housing form were {@code from} (the sum of its
+     * {@link StatushoudersHoused} so far) and are {@code to}: add {@code to - from}. It supersedes the earlier count;
+     * {@code occurredOn} is the date the corrected count is about.
+     */
+    public record StatushoudersHousingCorrected(String gemeente, String provincie, String period, String housingForm,
+                                                int from, int to, String reason, LocalDate occurredOn) {
+    }
 }

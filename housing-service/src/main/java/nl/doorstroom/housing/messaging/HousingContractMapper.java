@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Housing's domain events in the published contract, version 1. Case ids stay inside; IND's permit counts are
  * IND's own figures and are not republished. A swap is published once, from the giving side: the receiving side's
- * event records the same agreement.
+ * event records the same agreement. A housing correction is published with both counts, so a consumer that added up
+ * the housed events can apply it without asking back.
  */
 @Component
 public class HousingContractMapper implements OutboundEventMapper {
@@ -46,6 +47,10 @@ public class HousingContractMapper implements OutboundEventMapper {
         if (event instanceof HousingEvents.HousingRecorded e) {
             return new HousingEventsV1.StatushoudersHoused(e.gemeente(), e.provincie(), e.period(), e.persons(),
                     e.housingForm().name(), e.occurredOn());
+        }
+        if (event instanceof HousingEvents.HousingCorrected e) {
+            return new HousingEventsV1.StatushoudersHousingCorrected(e.gemeente(), e.provincie(), e.period(),
+                    e.housingForm().name(), e.from(), e.to(), e.reason(), e.occurredOn());
         }
         return null;
     }
