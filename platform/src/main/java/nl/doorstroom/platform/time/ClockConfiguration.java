@@ -60,7 +60,8 @@ public class ClockConfiguration {
     static BeanPostProcessor gapTimeoutOnBusinessTime(Environment environment) {
         BusinessClock settings = Binder.get(environment).bind("doorstroom.clock", BusinessClock.class)
                 .orElse(new BusinessClock(null, null, null));
-        double speed = settings.accelerated() ? settings.speedOrOne() : 1.0;
+        // the speed alone counts: a service may bring its own clock running at that speed
+        double speed = settings.speedOrOne();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
