@@ -157,7 +157,7 @@ class AuditAndReplayIntegrationTest {
     }
 
     @Test
-    void a_commitments_history_shows_both_times_who_reported_it_and_the_trace_and_its_state_as_known_and_valid_then() throws Exception {
+    void a_commitments_history_shows_both_times_who_reported_it_and_the_trace_and_its_state_and_why_as_known_and_valid_then() throws Exception {
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         await().atMost(PATIENCE).until(() -> http.getForEntity("/commitments/III.7.1", String.class).getStatusCode() == HttpStatus.OK);
         Instant beforeReport = Instant.now();
@@ -182,6 +182,33 @@ class AuditAndReplayIntegrationTest {
         assertThat(jdbc.queryForObject("select meta_data ->> 'principal' from domain_event where event_identifier = ?",
                 String.class, report.get("eventIdentifier").asText())).as("the token's client, in the event's metadata").isEqualTo("admin");
         assertThat(http.getForEntity("/commitments/III.99/history", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        String registrationId = null;
+        for (JsonNode event : history) {
+            if (event.get("eventType").asText().equals("CommitmentRegistered")) {
+                registrationId = event.get("eventIdentifier").asText();
+            }
+        }
+        String latestRegistration = registrationId;
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode why = json.readTree(http.getForObject("/commitments/III.7.1", String.class)).get("why");
+            assertThat(why.get("basis").asText()).isEqualTo("REPORTED");
+            assertThat(why.get("events").findValuesAsText("eventIdentifier"))
+                    .as("the status rests on exactly the report just made and the registration")
+                    .containsExactly(latestRegistration, report.get("eventIdentifier").asText());
+        });
+        JsonNode why = json.readTree(http.getForObject("/commitments/III.7.1", String.class)).get("why");
+        JsonNode named = why.get("events").get(1);
+        assertThat(named.get("eventType").asText()).isEqualTo("CommitmentProgressReported");
+        assertThat(named.get("sequenceNumber").asLong()).isEqualTo(report.get("sequenceNumber").asLong());
+        assertThat(named.get("occurredOn").asText()).isEqualTo("2022-11-15");
+        assertThat(Instant.parse(named.get("recordedAt").asText())).isEqualTo(Instant.parse(report.get("recordedAt").asText()));
+        assertThat(why.get("measure").isNull()).as("capacity does not measure III.7.1").isTrue();
+        assertThat(json.readTree(http.getForObject("/commitments/III.7.1?knownAt=" + Instant.now(), String.class)).get("why"))
+                .as("the point-in-time answer names the same events").isEqualTo(why);
+        JsonNode whyBefore = json.readTree(http.getForObject("/commitments/III.7.1?knownAt=" + beforeReport, String.class)).get("why");
+        assertThat(whyBefore.get("basis").asText()).isEqualTo("REGISTERED");
+        assertThat(whyBefore.get("events").findValuesAsText("eventIdentifier")).containsExactly(latestRegistration);
 
         assertThat(status("/commitments/III.7.1?knownAt=" + beforeReport)).as("as known before the report").isEqualTo("OPEN");
         assertThat(status("/commitments/III.7.1?validAt=2022-11-14")).as("as valid the day before it").isEqualTo("OPEN");

@@ -249,6 +249,38 @@ class CapacityIntegrationTest {
     }
 
     @Test
+    void coa_places_opened_move_inl_1_and_the_register_names_the_measure_and_that_event_behind_its_status()
+            throws Exception {
+        String location = "COA-" + UUID.randomUUID();
+        send(CoaTopics.LOCATIES, location, coaEvent(UUID.randomUUID().toString(), "nl.coa.locaties.LocatieGeopend.v1", """
+                {"locatieId":"%s","naam":"Ter Apel","plaatsen":{"ASIELZOEKERS":2000},"datum":"2022-10-03"}""".formatted(location)));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject(
+                "select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, location) == 1);
+        String opened = jdbc.queryForObject("select event_identifier from domain_event_entry where aggregate_identifier = ?",
+                String.class, location);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode inl1 = json.readTree(http.getForObject("/commitments/INL.1", String.class));
+            JsonNode measure = inl1.get("why").get("measure");
+            assertThat(measure.get("events").findValuesAsText("eventIdentifier")).contains(opened);
+            assertThat(inl1.get("why").get("basis").asText()).isEqualTo("MEASURED");
+            assertThat(inl1.get("status").asText()).isEqualTo(inl1.get("actual").asLong() >= 51_000 ? "MET" : "IN_PROGRESS");
+            assertThat(measure.get("actual").decimalValue()).isEqualByComparingTo(inl1.get("actual").decimalValue())
+                    .isEqualByComparingTo(json.readTree(http.getForObject("/national", String.class)).get("coaPlaces").decimalValue());
+        });
+        JsonNode why = json.readTree(http.getForObject("/commitments/INL.1", String.class)).get("why");
+        assertThat(why.get("measure").get("description").asText()).startsWith("COA places");
+        assertThat(why.get("measure").get("eventCount").asLong()).isGreaterThanOrEqualTo(why.get("measure").get("events").size());
+        JsonNode named = why.get("measure").get("events").findParents("eventIdentifier").stream()
+                .filter(e -> e.get("eventIdentifier").asText().equals(opened)).findFirst().orElseThrow();
+        assertThat(named.get("aggregateIdentifier").asText()).isEqualTo(location);
+        assertThat(named.get("eventType").asText()).isEqualTo("CoaLocationRegistered");
+        assertThat(named.get("occurredOn").asText()).isEqualTo("2022-10-03");
+        assertThat(why.get("events").findValuesAsText("eventType")).as("the registration that set the target")
+                .containsExactly("CommitmentRegistered");
+    }
+
+    @Test
     void status_holders_housed_by_municipalities_show_as_outflow_from_reception_and_other_housing_events_are_skipped()
             throws Exception {
         long before = json.readTree(http.getForObject("/national", String.class)).get("statushoudersOutflow").asLong();

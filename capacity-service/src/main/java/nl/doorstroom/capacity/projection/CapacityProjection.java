@@ -3,13 +3,15 @@ package nl.doorstroom.capacity.projection;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoPlacesPledged;
 import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
 import nl.doorstroom.platform.projection.Folds;
+import nl.doorstroom.platform.register.EventRef;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the capacity read models: it stores what {@link LocationState#evolve}, {@link PledgeState#evolve} and
+ * Keeps the capacity read models: it stores what {@link LocationState#evolveNoting}, {@link PledgeState#evolve} and
  * {@link OutflowState#evolve} return.
  */
 @Component
@@ -39,10 +41,11 @@ public class CapacityProjection {
     }
 
     @EventHandler
-    void on(Object event) {
+    void on(Object event, EventMessage<?> message) {
         String locationId = LocationState.locationOf(event);
         if (locationId != null) {
-            Folds.fold(locations, locationId, event, LocationState::evolve, LocationRecord::new);
+            EventRef at = EventRef.of(message);
+            Folds.fold(locations, locationId, event, (s, e) -> LocationState.evolveNoting(s, e, at), LocationRecord::new);
         }
     }
 

@@ -1,24 +1,41 @@
 package nl.doorstroom.capacity.projection;
 
+import jakarta.persistence.EntityManager;
+import nl.doorstroom.capacity.domain.CapacityEvents.Dated;
+import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
 import nl.doorstroom.capacity.domain.Doelgroep;
 import nl.doorstroom.capacity.domain.Veiligheidsregio;
 import nl.doorstroom.capacity.domain.Veiligheidsregios;
 import nl.doorstroom.platform.domain.NotFoundException;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import static nl.doorstroom.capacity.projection.LocationState.Kind.CNO;
 import static nl.doorstroom.capacity.projection.LocationState.Kind.COA;
 import static nl.doorstroom.capacity.projection.LocationState.Status.OPEN;
 
-/** Answers the capacity questions from the read models. */
+/**
+ * Answers the capacity questions: from the read models, or as known and valid at a point in time from the events,
+ * folded with the projection's own folds. Both paths turn the states into figures with the same functions below.
+ */
 @Component
 @Transactional(readOnly = true)
 public class CapacityQueries {
@@ -29,11 +46,16 @@ public class CapacityQueries {
     private final LocationRecords locations;
     private final PledgeRecords pledges;
     private final OutflowRecords outflow;
+    private final EventStore events;
+    private final EntityManager entityManager;
 
-    public CapacityQueries(LocationRecords locations, PledgeRecords pledges, OutflowRecords outflow) {
+    public CapacityQueries(LocationRecords locations, PledgeRecords pledges, OutflowRecords outflow, EventStore events,
+                           EntityManager entityManager) {
         this.locations = locations;
         this.pledges = pledges;
         this.outflow = outflow;
+        this.events = events;
+        this.entityManager = entityManager;
     }
 
     public record RegionCapacity(String veiligheidsregio, String naam, String provincie, int pledged, int tranche1,
@@ -53,35 +75,114 @@ public class CapacityQueries {
     public List<RegionCapacity> regions() {
         Map<String, PledgeState> pledged = pledges.findAll().stream().map(PledgeRecord::state)
                 .collect(Collectors.toMap(PledgeState::veiligheidsregio, Function.identity()));
-        Map<String, LocationRecords.RegionTotals> realised = locations.openCnoTotalsPerRegion().stream()
-                .collect(Collectors.toMap(LocationRecords.RegionTotals::veiligheidsregio, Function.identity()));
-        return Veiligheidsregios.all().stream()
-                .map(vr -> region(vr, pledged.get(vr.code()), realised.get(vr.code())))
-                .toList();
+        return regions(pledged, states(locations.findByKindAndStatus(CNO, OPEN)));
     }
 
     public RegionCapacity region(String code) {
-        return regions().stream().filter(r -> r.veiligheidsregio().equals(code)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no veiligheidsregio " + code));
+        return region(code, null, null);
+    }
+
+    /**
+     * A veiligheidsregio's figures as recorded by {@code knownAt} (events stored by then) and as valid on
+     * {@code validAt} (events about that date or earlier), either or both; without them, the live read model. The
+     * point-in-time answer folds the region's pledge and each of its CNO locations with the projection's
+     * {@link PledgeState#evolve} and {@link LocationState#evolve}; a location opened later folds to nothing.
+     */
+    public RegionCapacity region(String code, Instant knownAt, LocalDate validAt) {
+        Veiligheidsregio vr = Veiligheidsregios.find(code).orElseThrow(() -> new NotFoundException("no veiligheidsregio " + code));
+        if (knownAt == null && validAt == null) {
+            return region(vr, pledges.findById(vr.code()).map(PledgeRecord::state).orElse(null),
+                    states(locations.findByKindAndStatusAndVeiligheidsregio(CNO, OPEN, vr.code())));
+        }
+        List<LocationState> cno = locations.idsOf(CNO, vr.code()).stream()
+                .map(id -> fold(id, knownAt, validAt, LocationState::evolve))
+                .filter(Objects::nonNull)
+                .toList();
+        return region(vr, fold(vr.code(), knownAt, validAt, PledgeState::evolve), cno);
     }
 
     public NationalCapacity national() {
+        return national(null, null);
+    }
+
+    /**
+     * The national figures as recorded by {@code knownAt} and as valid on {@code validAt}, either or both; without
+     * them, the live read model. The point-in-time answer folds every location, every region's pledge and every
+     * municipality's outflow with the projection's folds, and adds them up as the live answer does.
+     */
+    public NationalCapacity national(Instant knownAt, LocalDate validAt) {
+        if (knownAt == null && validAt == null) {
+            return national(states(locations.findByKindAndStatus(COA, OPEN)), regions(),
+                    outflow.findAll().stream().map(OutflowRecord::state).toList());
+        }
+        List<LocationState> all = locations.allIds().stream()
+                .map(id -> fold(id, knownAt, validAt, LocationState::evolve))
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, PledgeState> pledged = new HashMap<>();
+        for (Veiligheidsregio vr : Veiligheidsregios.all()) {
+            PledgeState pledge = fold(vr.code(), knownAt, validAt, PledgeState::evolve);
+            if (pledge != null) {
+                pledged.put(vr.code(), pledge);
+            }
+        }
+        Map<String, OutflowState> outflowPerPeriod = new TreeMap<>();
+        for (String gemeente : uitstroomIds()) {
+            events(gemeente, knownAt, validAt).forEach(event -> {
+                if (event instanceof StatushoudersUitgestroomd e) {
+                    outflowPerPeriod.compute(e.period(), (period, s) -> OutflowState.evolve(s, e));
+                }
+            });
+        }
+        return national(all, regions(pledged, all), outflowPerPeriod.values());
+    }
+
+    public LocationState location(String locationId) {
+        return locations.findById(locationId).map(LocationRecord::state)
+                .orElseThrow(() -> new NotFoundException("no location " + locationId));
+    }
+
+    /** Every veiligheidsregio's figures from the pledges and the CNO locations (of any status; only open ones count). */
+    static List<RegionCapacity> regions(Map<String, PledgeState> pledged, Collection<LocationState> cnoLocations) {
+        Map<String, List<LocationState>> perRegion = cnoLocations.stream()
+                .filter(l -> l.veiligheidsregio() != null)
+                .collect(Collectors.groupingBy(LocationState::veiligheidsregio));
+        return Veiligheidsregios.all().stream()
+                .map(vr -> region(vr, pledged.get(vr.code()), perRegion.getOrDefault(vr.code(), List.of())))
+                .toList();
+    }
+
+    /** A veiligheidsregio's figures: its pledge, and the places and occupancy of its open CNO locations. */
+    static RegionCapacity region(Veiligheidsregio vr, PledgeState pledge, Collection<LocationState> cnoLocations) {
+        PledgeState p = pledge == null ? new PledgeState(vr.code(), 0, 0) : pledge;
+        List<LocationState> open = cnoLocations.stream()
+                .filter(l -> l.kind() == CNO && l.status() == OPEN && vr.code().equals(l.veiligheidsregio()))
+                .toList();
+        long realised = open.stream().mapToLong(LocationState::placesTotal).sum();
+        long occupied = open.stream().mapToLong(LocationState::occupiedTotal).sum();
+        return new RegionCapacity(vr.code(), vr.naam(), vr.provincieNaam(), p.pledged(), p.tranche1(), p.tranche2(),
+                realised, occupied, open.size(), p.pledged() == 0 ? null : percent(realised, p.pledged()));
+    }
+
+    /** The national figures: COA places of the open COA locations per target group, the regions' CNO totals, outflow. */
+    static NationalCapacity national(Collection<LocationState> locations, List<RegionCapacity> regions,
+                                     Collection<OutflowState> outflow) {
         Map<Doelgroep, long[]> groups = new EnumMap<>(Doelgroep.class);
         for (Doelgroep g : Doelgroep.values()) {
             groups.put(g, new long[2]);
         }
-        for (LocationRecord record : locations.findByKindAndStatus(COA, OPEN)) {
-            LocationState s = record.state();
-            s.places().forEach((g, n) -> groups.get(g)[0] += n);
-            s.occupied().forEach((g, n) -> groups.get(g)[1] += n);
+        for (LocationState s : locations) {
+            if (s.kind() == COA && s.status() == OPEN) {
+                s.places().forEach((g, n) -> groups.get(g)[0] += n);
+                s.occupied().forEach((g, n) -> groups.get(g)[1] += n);
+            }
         }
         Map<Doelgroep, GroupFigures> perGroup = new EnumMap<>(Doelgroep.class);
         groups.forEach((g, f) -> perGroup.put(g, new GroupFigures(f[0], f[1])));
         long coaPlaces = perGroup.values().stream().mapToLong(GroupFigures::places).sum();
         long coaOccupied = perGroup.values().stream().mapToLong(GroupFigures::occupied).sum();
-        List<RegionCapacity> regions = regions();
-        Map<String, Long> outflowPerPeriod = new java.util.TreeMap<>();
-        outflow.findAll().forEach(r -> outflowPerPeriod.put(r.state().period(), r.state().persons()));
+        Map<String, Long> outflowPerPeriod = new TreeMap<>();
+        outflow.forEach(s -> outflowPerPeriod.put(s.period(), s.persons()));
         return new NationalCapacity(COA_PLACES_NEEDED_END_2022, coaPlaces, coaOccupied,
                 percent(coaPlaces, COA_PLACES_NEEDED_END_2022), perGroup,
                 regions.stream().mapToLong(RegionCapacity::pledged).sum(),
@@ -90,17 +191,29 @@ public class CapacityQueries {
                 outflowPerPeriod.values().stream().mapToLong(Long::longValue).sum(), outflowPerPeriod);
     }
 
-    public LocationState location(String locationId) {
-        return locations.findById(locationId).map(LocationRecord::state)
-                .orElseThrow(() -> new NotFoundException("no location " + locationId));
+    private <S> S fold(String aggregateId, Instant knownAt, LocalDate validAt, BiFunction<S, Object, S> evolve) {
+        return events(aggregateId, knownAt, validAt).reduce(null, evolve, (a, b) -> b);
     }
 
-    private static RegionCapacity region(Veiligheidsregio vr, PledgeState pledge, LocationRecords.RegionTotals totals) {
-        PledgeState p = pledge == null ? new PledgeState(vr.code(), 0, 0) : pledge;
-        long realised = totals == null ? 0 : totals.places();
-        return new RegionCapacity(vr.code(), vr.naam(), vr.provincieNaam(), p.pledged(), p.tranche1(), p.tranche2(),
-                realised, totals == null ? 0 : totals.occupied(), totals == null ? 0 : totals.locations(),
-                p.pledged() == 0 ? null : percent(realised, p.pledged()));
+    /** The events of one aggregate recorded by {@code knownAt} and about {@code validAt} or earlier (null: no limit). */
+    private Stream<Object> events(String aggregateId, Instant knownAt, LocalDate validAt) {
+        return events.readEvents(aggregateId).asStream()
+                .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
+                .filter(m -> validAt == null || !((Dated) m.getPayload()).occurredOn().isAfter(validAt))
+                .<Object>map(DomainEventMessage::getPayload);
+    }
+
+    /** Outflow is kept per half year, not per municipality, so the municipalities are found in the event store. */
+    @SuppressWarnings("unchecked")
+    private List<String> uitstroomIds() {
+        return entityManager.createNativeQuery("""
+                        select aggregate_identifier from domain_event_entry
+                        where type = 'Uitstroom' and sequence_number = 0 order by global_index""")
+                .getResultList();
+    }
+
+    private static List<LocationState> states(List<LocationRecord> records) {
+        return records.stream().map(LocationRecord::state).toList();
     }
 
     private static BigDecimal percent(long part, long whole) {

@@ -7,18 +7,17 @@ import java.util.List;
 
 public interface LocationRecords extends JpaRepository<LocationRecord, String> {
 
-    /** Per veiligheidsregio: open CNO places, their occupancy and the number of open CNO locations. */
-    @Query("""
-            select new nl.doorstroom.capacity.projection.LocationRecords$RegionTotals(
-                l.veiligheidsregio, sum(l.placesTotal), sum(l.occupiedTotal), count(l))
-            from LocationRecord l
-            where l.kind = nl.doorstroom.capacity.projection.LocationState.Kind.CNO
-              and l.status = nl.doorstroom.capacity.projection.LocationState.Status.OPEN
-            group by l.veiligheidsregio""")
-    List<RegionTotals> openCnoTotalsPerRegion();
-
     List<LocationRecord> findByKindAndStatus(LocationState.Kind kind, LocationState.Status status);
 
-    record RegionTotals(String veiligheidsregio, long places, long occupied, long locations) {
-    }
+    List<LocationRecord> findByKind(LocationState.Kind kind);
+
+    List<LocationRecord> findByKindAndStatusAndVeiligheidsregio(LocationState.Kind kind, LocationState.Status status,
+                                                                 String veiligheidsregio);
+
+    /** Every location of a kind in a veiligheidsregio, whatever its status: the aggregates a point-in-time answer folds. */
+    @Query("select l.locationId from LocationRecord l where l.kind = ?1 and l.veiligheidsregio = ?2 order by l.locationId")
+    List<String> idsOf(LocationState.Kind kind, String veiligheidsregio);
+
+    @Query("select l.locationId from LocationRecord l order by l.locationId")
+    List<String> allIds();
 }

@@ -12,6 +12,8 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CoaOccupancyReported;
 import nl.doorstroom.capacity.domain.CapacityEvents.CoaPlacesReassigned;
 import nl.doorstroom.capacity.domain.Doelgroep;
 import nl.doorstroom.capacity.domain.HandOverRecipient;
+import nl.doorstroom.platform.register.EventRef;
+import nl.doorstroom.platform.register.FigureEvents;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -19,12 +21,16 @@ import java.util.Map;
 
 /**
  * A CNO or COA location as its events left it. CNO places serve asylum seekers; COA places are kept per
- * target group. {@link #evolve} is the one fold for the live view, a point-in-time answer and a rebuild.
+ * target group. {@link #evolve} is the one fold for the live view, a point-in-time answer and a rebuild. The
+ * projection stores {@link #evolveNoting}: that fold, also keeping in {@code openPlacesMovedBy} the events that
+ * changed the location's {@link #openPlaces}, which the register names behind a measured figure (INL.1). It is null,
+ * not known, in a fold without the events' references and in a row stored before it was kept, until a rebuild.
  */
 public record LocationState(String locationId, Kind kind, String veiligheidsregio, String name, String gemeente,
                             Map<Doelgroep, Integer> places, Map<Doelgroep, Integer> occupied, Status status,
                             boolean belowNormalStandard, LocalDate openedOn, LocalDate endedOn,
-                            HandOverRecipient handedOverTo, String recipient, LocalDate occupancyOn) {
+                            HandOverRecipient handedOverTo, String recipient, LocalDate occupancyOn,
+                            FigureEvents openPlacesMovedBy) {
 
     public enum Kind { CNO, COA }
 
@@ -32,6 +38,11 @@ public record LocationState(String locationId, Kind kind, String veiligheidsregi
 
     public int placesTotal() {
         return places.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    /** The places this location adds to the open places of its kind: all of them while open, none after. */
+    public int openPlaces() {
+        return status == Status.OPEN ? placesTotal() : 0;
     }
 
     public int occupiedTotal() {
@@ -53,15 +64,26 @@ public record LocationState(String locationId, Kind kind, String veiligheidsregi
         return null;
     }
 
+    /** {@link #evolve(LocationState, Object)}, noting {@code at} when the event changed the open places. */
+    public static LocationState evolveNoting(LocationState s, Object event, EventRef at) {
+        LocationState next = evolve(s, event);
+        if (next == null) {
+            return null;
+        }
+        int before = s == null ? 0 : s.openPlaces();
+        return next.movedBy(FigureEvents.after(s == null ? FigureEvents.NONE : s.openPlacesMovedBy(),
+                before != next.openPlaces(), at));
+    }
+
     public static LocationState evolve(LocationState s, Object event) {
         if (event instanceof CnoLocationOpened e) {
             return new LocationState(e.locationId(), Kind.CNO, e.veiligheidsregio(), e.name(), e.gemeente(),
                     Map.of(Doelgroep.ASIELZOEKERS, e.places()), Map.of(), Status.OPEN, e.belowNormalStandard(),
-                    e.occurredOn(), null, null, null, null);
+                    e.occurredOn(), null, null, null, null, null);
         }
         if (event instanceof CoaLocationRegistered e) {
             return new LocationState(e.locationId(), Kind.COA, null, e.name(), null, Map.copyOf(e.places()), Map.of(),
-                    Status.OPEN, e.belowNormalStandard(), e.occurredOn(), null, null, null, null);
+                    Status.OPEN, e.belowNormalStandard(), e.occurredOn(), null, null, null, null, null);
         }
         if (s == null) {
             return null;
@@ -99,16 +121,21 @@ public record LocationState(String locationId, Kind kind, String veiligheidsregi
 
     private LocationState withPlaces(Map<Doelgroep, Integer> newPlaces) {
         return new LocationState(locationId, kind, veiligheidsregio, name, gemeente, newPlaces, occupied, status,
-                belowNormalStandard, openedOn, endedOn, handedOverTo, recipient, occupancyOn);
+                belowNormalStandard, openedOn, endedOn, handedOverTo, recipient, occupancyOn, openPlacesMovedBy);
     }
 
     private LocationState withOccupancy(Map<Doelgroep, Integer> newOccupied, LocalDate on) {
         return new LocationState(locationId, kind, veiligheidsregio, name, gemeente, places, newOccupied, status,
-                belowNormalStandard, openedOn, endedOn, handedOverTo, recipient, on);
+                belowNormalStandard, openedOn, endedOn, handedOverTo, recipient, on, openPlacesMovedBy);
     }
 
     private LocationState ended(Status newStatus, LocalDate on, HandOverRecipient to, String toWhom) {
         return new LocationState(locationId, kind, veiligheidsregio, name, gemeente, places, occupied, newStatus,
-                belowNormalStandard, openedOn, on, to, toWhom, occupancyOn);
+                belowNormalStandard, openedOn, on, to, toWhom, occupancyOn, openPlacesMovedBy);
+    }
+
+    private LocationState movedBy(FigureEvents events) {
+        return new LocationState(locationId, kind, veiligheidsregio, name, gemeente, places, occupied, status,
+                belowNormalStandard, openedOn, endedOn, handedOverTo, recipient, occupancyOn, events);
     }
 }

@@ -21,24 +21,27 @@ import nl.doorstroom.capacity.web.CapacityRequests.OccupancyRequest;
 import nl.doorstroom.capacity.web.CapacityRequests.OpenCnoLocationRequest;
 import nl.doorstroom.capacity.web.CapacityRequests.PledgeRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Commands go in as POSTs and are accepted once recorded as events (202); the read models follow within
- * moments. Queries answer from the read models.
+ * moments. Queries answer from the read models; some also as known or valid at a point in time, from the events.
  */
 @RestController
 @Validated
@@ -117,15 +120,20 @@ public class CapacityController {
     }
 
     @GetMapping("/regions/{veiligheidsregio}")
-    @Operation(summary = "One veiligheidsregio's CNO figures")
-    public RegionCapacity region(@PathVariable @Pattern(regexp = CapacityRequests.VR_CODE) String veiligheidsregio) {
-        return queries.region(veiligheidsregio);
+    @Operation(summary = "One veiligheidsregio's CNO figures; as recorded by knownAt (an instant) and/or as valid on"
+            + " validAt (a date)")
+    public RegionCapacity region(@PathVariable @Pattern(regexp = CapacityRequests.VR_CODE) String veiligheidsregio,
+                                 @RequestParam(required = false) Instant knownAt,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt) {
+        return queries.region(veiligheidsregio, knownAt, validAt);
     }
 
     @GetMapping("/national")
-    @Operation(summary = "COA places against the 51,000 needed at the end of 2022, per target group; CNO totals")
-    public NationalCapacity national() {
-        return queries.national();
+    @Operation(summary = "COA places against the 51,000 needed at the end of 2022, per target group; CNO totals;"
+            + " as recorded by knownAt (an instant) and/or as valid on validAt (a date)")
+    public NationalCapacity national(@RequestParam(required = false) Instant knownAt,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt) {
+        return queries.national(knownAt, validAt);
     }
 
     @GetMapping("/locations/{locationId}")

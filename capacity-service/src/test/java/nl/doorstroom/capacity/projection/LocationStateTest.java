@@ -4,11 +4,16 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationCapacityChanged;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationHandedOver;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationOpened;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoOccupancyReported;
+import nl.doorstroom.capacity.domain.CapacityEvents.CoaCapacityChanged;
+import nl.doorstroom.capacity.domain.CapacityEvents.CoaLocationClosed;
 import nl.doorstroom.capacity.domain.CapacityEvents.CoaLocationRegistered;
+import nl.doorstroom.capacity.domain.CapacityEvents.CoaOccupancyReported;
 import nl.doorstroom.capacity.domain.CapacityEvents.CoaPlacesReassigned;
 import nl.doorstroom.capacity.domain.HandOverRecipient;
+import nl.doorstroom.platform.register.EventRef;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +62,29 @@ class LocationStateTest {
                 new CoaPlacesReassigned("C1", ASIELZOEKERS, STATUSHOUDERS, 250, D.plusDays(1))));
         assertThat(s.places()).containsEntry(ASIELZOEKERS, 750).containsEntry(STATUSHOUDERS, 250);
         assertThat(s.placesTotal()).isEqualTo(1000);
+    }
+
+    @Test
+    void the_events_that_changed_a_coa_locations_open_places_are_kept_and_reassignments_and_occupancy_are_not() {
+        List<Object> events = List.of(
+                new CoaLocationRegistered("C1", "Budel", Map.of(ASIELZOEKERS, 1000), false, D),
+                new CoaPlacesReassigned("C1", ASIELZOEKERS, STATUSHOUDERS, 250, D.plusDays(1)),
+                new CoaCapacityChanged("C1", Map.of(ASIELZOEKERS, 750, STATUSHOUDERS, 450), D.plusDays(2)),
+                new CoaOccupancyReported("C1", Map.of(ASIELZOEKERS, 700), D.plusDays(3)),
+                new CoaLocationClosed("C1", D.plusDays(30)));
+        LocationState s = null;
+        for (int i = 0; i < events.size(); i++) {
+            Object e = events.get(i);
+            s = LocationState.evolveNoting(s, e, new EventRef("e" + i, "C1", (long) i, e.getClass().getSimpleName(), null,
+                    Instant.parse("2022-09-01T10:00:00Z").plusSeconds(i)));
+        }
+
+        assertThat(s.openPlaces()).isZero();
+        assertThat(s.openPlacesMovedBy().count()).isEqualTo(3);
+        assertThat(s.openPlacesMovedBy().latest()).extracting(EventRef::eventType)
+                .containsExactly("CoaLocationClosed", "CoaCapacityChanged", "CoaLocationRegistered");
+        assertThat(fold(events).openPlacesMovedBy()).as("a fold without the events' references cannot name them")
+                .isNull();
     }
 
     @Test

@@ -13,6 +13,7 @@ import nl.doorstroom.deadline.projection.DeadlineState;
 import nl.doorstroom.deadline.web.DeadlineRequests.ExtensionRequest;
 import nl.doorstroom.deadline.web.DeadlineRequests.MetRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.security.access.prepost.PreAuthorize;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 
@@ -57,16 +60,22 @@ public class DeadlineController {
     }
 
     @GetMapping("/{article}")
-    @Operation(summary = "One deadline of an article, e.g. III.2.1")
-    public DeadlineState one(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article) {
-        return queries.one(article);
+    @Operation(summary = "One deadline of an article, e.g. III.2.1; as recorded by knownAt (an instant) and/or as valid"
+            + " on validAt (a date, against the occurredOn of its events)")
+    public DeadlineState one(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
+                             @RequestParam(required = false) Instant knownAt,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt) {
+        return queries.one(article, knownAt, validAt);
     }
 
     @GetMapping("/{article}/{qualifier}")
-    @Operation(summary = "One deadline under an article, e.g. III.9/BC-1 or III.2.4/2023-01-01")
+    @Operation(summary = "One deadline under an article, e.g. III.9/BC-1 or III.2.4/2023-01-01; as recorded by knownAt"
+            + " (an instant) and/or as valid on validAt (a date, against the occurredOn of its events)")
     public DeadlineState one(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
-                             @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier) {
-        return queries.one(article + "/" + qualifier);
+                             @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier,
+                             @RequestParam(required = false) Instant knownAt,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate validAt) {
+        return queries.one(article + "/" + qualifier, knownAt, validAt);
     }
 
     @PostMapping("/{article}/met")

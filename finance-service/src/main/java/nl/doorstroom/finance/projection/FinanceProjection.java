@@ -1,8 +1,10 @@
 package nl.doorstroom.finance.projection;
 
 import nl.doorstroom.platform.projection.Folds;
+import nl.doorstroom.platform.register.EventRef;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +29,7 @@ public class FinanceProjection {
     }
 
     @EventHandler
-    void on(Object event) {
+    void on(Object event, EventMessage<?> message) {
         String claim = ClaimState.claimOf(event);
         if (claim != null) {
             Folds.fold(claims, claim, event, ClaimState::evolve, ClaimRecord::new);
@@ -38,7 +40,8 @@ public class FinanceProjection {
         }
         String recipient = AdvanceState.recipientOf(event);
         if (recipient != null) {
-            Folds.fold(advances, recipient, event, AdvanceState::evolve, AdvanceRecord::new);
+            EventRef at = EventRef.of(message);
+            Folds.fold(advances, recipient, event, (s, e) -> AdvanceState.evolveNoting(s, e, at), AdvanceRecord::new);
         }
         String position = BudgetPositionState.positionOf(event);
         if (position != null) {

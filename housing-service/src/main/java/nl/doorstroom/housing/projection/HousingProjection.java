@@ -3,14 +3,16 @@ package nl.doorstroom.housing.projection;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingDistributed;
 import nl.doorstroom.platform.projection.Folds;
+import nl.doorstroom.platform.register.EventRef;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the housing read models: it stores what {@link MunicipalityPeriodState#evolve}, {@link PeriodState#evolve},
- * {@link WaitingState#evolve} and {@link FlexHomesState#evolve} return.
+ * Keeps the housing read models: it stores what {@link MunicipalityPeriodState#evolveNoting},
+ * {@link PeriodState#evolve}, {@link WaitingState#evolve} and {@link FlexHomesState#evolveNoting} return.
  */
 @Component
 @ProcessingGroup(HousingProjection.PROCESSING_GROUP)
@@ -32,8 +34,10 @@ public class HousingProjection {
     }
 
     @EventHandler
-    void on(FlexHomesRealised event) {
-        Folds.fold(flexHomes, FlexHomesRecord.NATIONAL, event, FlexHomesState::evolve, FlexHomesRecord::new);
+    void on(FlexHomesRealised event, EventMessage<?> message) {
+        EventRef at = EventRef.of(message);
+        Folds.fold(flexHomes, FlexHomesRecord.NATIONAL, event, (s, e) -> FlexHomesState.evolveNoting(s, e, at),
+                FlexHomesRecord::new);
     }
 
     @EventHandler
@@ -42,10 +46,12 @@ public class HousingProjection {
     }
 
     @EventHandler
-    void on(Object event) {
+    void on(Object event, EventMessage<?> message) {
         String key = MunicipalityPeriodState.keyOf(event);
         if (key != null) {
-            Folds.fold(municipalities, key, event, MunicipalityPeriodState::evolve, MunicipalityPeriodRecord::new);
+            EventRef at = EventRef.of(message);
+            Folds.fold(municipalities, key, event, (s, e) -> MunicipalityPeriodState.evolveNoting(s, e, at),
+                    MunicipalityPeriodRecord::new);
         }
         if (WaitingState.concerns(event)) {
             Folds.fold(waiting, WaitingRecord.NATIONAL, event, WaitingState::evolve, WaitingRecord::new);

@@ -8,6 +8,8 @@ import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
+import nl.doorstroom.platform.register.EventRef;
+import nl.doorstroom.platform.register.FigureEvents;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -18,11 +20,14 @@ import java.util.Map;
  * carried in, the persons taken over from and handed to other municipalities by swaps (III.5), the corrected
  * taakstelling after those swaps (share + backlog + swapped in - swapped out), persons housed (per housing form) and
  * status holders COA linked to it. {@link #evolve} is the one fold for the live view, a point-in-time answer and a
- * rebuild.
+ * rebuild. The projection stores {@link #evolveNoting}: that fold, also keeping in {@code housedMovedBy} the events
+ * that changed {@code housed}, which the register names behind a measured figure (III.12.4). It is null, not known,
+ * in a fold without the events' references and in a row stored before it was kept, until a rebuild.
  */
 public record MunicipalityPeriodState(String period, String gemeente, String provincie, int share, int backlog,
                                       int swappedIn, int swappedOut, int corrected, int housed, int linked,
-                                      Map<HousingForm, Integer> housedByForm, LocalDate assignedOn) {
+                                      Map<HousingForm, Integer> housedByForm, LocalDate assignedOn,
+                                      FigureEvents housedMovedBy) {
 
     /** The row an event is about ({@code 2022-H2:GM0363}), or null when it is about no municipality's period. */
     public static String keyOf(Object event) {
@@ -51,24 +56,38 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
     }
 
     public static MunicipalityPeriodState empty(String period, String gemeente, String provincie) {
-        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, 0, 0, Map.of(), null);
+        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, 0, 0, Map.of(), null, null);
+    }
+
+    /** {@link #evolve(MunicipalityPeriodState, Object)}, noting {@code at} when the event changed {@code housed}. */
+    public static MunicipalityPeriodState evolveNoting(MunicipalityPeriodState s, Object event, EventRef at) {
+        MunicipalityPeriodState next = evolve(s, event);
+        if (next == null) {
+            return null;
+        }
+        int before = s == null ? 0 : s.housed();
+        return next.movedBy(FigureEvents.after(s == null ? FigureEvents.NONE : s.housedMovedBy(),
+                before != next.housed(), at));
     }
 
     public static MunicipalityPeriodState evolve(MunicipalityPeriodState s, Object event) {
         if (event instanceof TaakstellingAssigned e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, e.share(), e.backlog(), b.swappedIn,
-                    b.swappedOut, e.corrected() + b.swappedIn - b.swappedOut, b.housed, b.linked, b.housedByForm, e.occurredOn());
+                    b.swappedOut, e.corrected() + b.swappedIn - b.swappedOut, b.housed, b.linked, b.housedByForm, e.occurredOn(),
+                    b.housedMovedBy);
         }
         if (event instanceof TaakstellingSwappedOut e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
-                    b.swappedOut + e.persons(), b.corrected - e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn);
+                    b.swappedOut + e.persons(), b.corrected - e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn,
+                    b.housedMovedBy);
         }
         if (event instanceof TaakstellingSwappedIn e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn + e.persons(),
-                    b.swappedOut, b.corrected + e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn);
+                    b.swappedOut, b.corrected + e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn,
+                    b.housedMovedBy);
         }
         if (event instanceof HousingRecorded e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
@@ -76,7 +95,8 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             byForm.putAll(b.housedByForm);
             byForm.merge(e.housingForm(), e.persons(), Integer::sum);
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
-                    b.swappedOut, b.corrected, b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn);
+                    b.swappedOut, b.corrected, b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn,
+                    b.housedMovedBy);
         }
         if (event instanceof HousingCorrected e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
@@ -84,14 +104,20 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             byForm.putAll(b.housedByForm);
             byForm.merge(e.housingForm(), e.change(), Integer::sum);
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
-                    b.swappedOut, b.corrected, b.housed + e.change(), b.linked, Map.copyOf(byForm), b.assignedOn);
+                    b.swappedOut, b.corrected, b.housed + e.change(), b.linked, Map.copyOf(byForm), b.assignedOn,
+                    b.housedMovedBy);
         }
         if (event instanceof StatushouderLinked e) {
             MunicipalityPeriodState b = s == null
                     ? empty(Period.containing(e.occurredOn()).toString(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
-                    b.swappedOut, b.corrected, b.housed, b.linked + 1, b.housedByForm, b.assignedOn);
+                    b.swappedOut, b.corrected, b.housed, b.linked + 1, b.housedByForm, b.assignedOn, b.housedMovedBy);
         }
         return s;
+    }
+
+    private MunicipalityPeriodState movedBy(FigureEvents events) {
+        return new MunicipalityPeriodState(period, gemeente, provincie, share, backlog, swappedIn, swappedOut,
+                corrected, housed, linked, housedByForm, assignedOn, events);
     }
 }

@@ -11,8 +11,10 @@ import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Verdeling;
+import nl.doorstroom.platform.register.EventRef;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,27 @@ class MunicipalityPeriodStateTest {
         assertThat(s.housedByForm()).containsEntry(FLEXWONING, 10).containsEntry(REGULIERE_WONINGVOORRAAD, 90);
         assertThat(HousingFigures.of(s).remaining()).isEqualTo(1320);
         assertThat(HousingFigures.of(s).shareRealisedPercent()).isEqualByComparingTo("7.0");
+    }
+
+    @Test
+    void the_events_that_changed_what_a_municipality_housed_are_kept_and_a_link_or_a_correction_to_the_same_count_is_not() {
+        List<Object> events = List.of(
+                new TaakstellingAssigned("GM0363", "PV27", "2022-H2", 1227, 193, 1420, AUGUST_26),
+                new HousingRecorded("GM0363", "PV27", "2022-H2", 90, REGULIERE_WONINGVOORRAAD, "Z-1", NOVEMBER_1),
+                new StatushouderLinked("GM0363", "PV27", "Z-2", NOVEMBER_1),
+                new HousingCorrected("GM0363", "PV27", "2022-H2", REGULIERE_WONINGVOORRAAD, 90, 90, "geen wijziging", NOVEMBER_1),
+                new HousingCorrected("GM0363", "PV27", "2022-H2", REGULIERE_WONINGVOORRAAD, 90, 85, "dubbel geteld", NOVEMBER_1));
+        MunicipalityPeriodState s = null;
+        for (int i = 0; i < events.size(); i++) {
+            Object e = events.get(i);
+            s = MunicipalityPeriodState.evolveNoting(s, e, new EventRef("e" + i, "GM0363", (long) i,
+                    e.getClass().getSimpleName(), NOVEMBER_1, Instant.parse("2022-11-01T10:00:00Z").plusSeconds(i)));
+        }
+
+        assertThat(s.housed()).isEqualTo(85);
+        assertThat(s.housedMovedBy().count()).isEqualTo(2);
+        assertThat(s.housedMovedBy().latest()).extracting(EventRef::eventIdentifier).containsExactly("e4", "e1");
+        assertThat(fold(events).housedMovedBy()).as("a fold without the events' references cannot name them").isNull();
     }
 
     @Test

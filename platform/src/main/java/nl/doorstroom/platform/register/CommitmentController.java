@@ -41,14 +41,18 @@ public class CommitmentController {
     }
 
     @GetMapping
-    @Operation(summary = "Every commitment this service owns, in the agreement's order")
+    @Operation(summary = "Every commitment this service owns, in the agreement's order; each one's why says what its"
+            + " status rests on (REGISTERED, REPORTED or MEASURED) and names the events behind it")
     public List<CommitmentView> all() {
         return register.all();
     }
 
     @GetMapping("/{ref}")
     @Operation(summary = "One commitment by its article reference, e.g. III.1; as recorded by knownAt (an instant)"
-            + " and/or as valid on validAt (a date)")
+            + " and/or as valid on validAt (a date). Its why says what the status rests on: the registration, the latest"
+            + " progress report or the service's measured figure, with the events behind it (eventIdentifier as in"
+            + " /commitments/{ref}/history) and, for a figure, what it counts, how many events moved it and the latest"
+            + " of them")
     public CommitmentView one(@PathVariable String ref, @RequestParam(required = false) Instant knownAt,
                               @RequestParam(required = false) LocalDate validAt) {
         if (knownAt == null && validAt == null) {

@@ -10,4 +10,12 @@ import java.util.Optional;
 public interface CommitmentMeasure {
 
     Optional<BigDecimal> actual(String ref);
+
+    /**
+     * The figure with what it counts and the events that moved it, which the register names as the reason for a
+     * measured status. A measure that cannot name them gives the figure alone.
+     */
+    default Optional<Measurement> measurement(String ref) {
+        return actual(ref).map(Measurement::figureOnly);
+    }
 }

@@ -2,16 +2,19 @@ package nl.doorstroom.platform.register;
 
 import nl.doorstroom.platform.domain.NotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads this service's part of the register, combining reported progress with the service's own figures. */
+/**
+ * Reads this service's part of the register, combining reported progress with the service's own figures. One
+ * snapshot (repeatable read) for the whole answer, so a figure and the events named as having moved it agree.
+ */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class CommitmentRegister {
 
     private static final Comparator<CommitmentView> BY_ARTICLE = Comparator.comparing(v -> ArticleOrder.key(v.ref()));
@@ -34,11 +37,11 @@ public class CommitmentRegister {
     }
 
     private CommitmentView view(CommitmentState state) {
-        BigDecimal actual = measures.stream()
-                .map(m -> m.actual(state.ref()))
+        Measurement measured = measures.stream()
+                .map(m -> m.measurement(state.ref()))
                 .flatMap(Optional::stream)
                 .findFirst().orElse(null);
-        return CommitmentView.of(state, actual);
+        return CommitmentView.of(state, measured);
     }
 
     /** Orders refs as the agreement does: INL before I before II before III before TABEL, then numerically. */

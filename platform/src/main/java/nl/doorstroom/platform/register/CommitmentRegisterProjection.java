@@ -3,6 +3,7 @@ package nl.doorstroom.platform.register;
 import nl.doorstroom.platform.projection.Folds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +20,13 @@ public class CommitmentRegisterProjection {
     }
 
     @EventHandler
-    void on(RegisterEvents.CommitmentRegistered event) {
-        fold(event.ref(), event);
+    void on(RegisterEvents.CommitmentRegistered event, EventMessage<?> message) {
+        fold(event.ref(), event, EventRef.of(message));
     }
 
     @EventHandler
-    void on(RegisterEvents.CommitmentProgressReported event) {
-        fold(event.ref(), event);
+    void on(RegisterEvents.CommitmentProgressReported event, EventMessage<?> message) {
+        fold(event.ref(), event, EventRef.of(message));
     }
 
     @ResetHandler
@@ -33,7 +34,7 @@ public class CommitmentRegisterProjection {
         entries.deleteAllInBatch();
     }
 
-    private void fold(String ref, Object event) {
-        Folds.fold(entries, ref, event, CommitmentState::evolve, CommitmentEntry::new);
+    private void fold(String ref, Object event, EventRef at) {
+        Folds.fold(entries, ref, event, (state, e) -> CommitmentState.evolve(state, e, at), CommitmentEntry::new);
     }
 }

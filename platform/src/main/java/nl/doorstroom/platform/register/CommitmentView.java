@@ -2,34 +2,64 @@ package nl.doorstroom.platform.register;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * A register entry as clients read it. With a measured figure and a target, the status follows from the figure
- * (reached: MET; started: IN_PROGRESS) unless a report already said MET or MISSED.
+ * (reached: MET; started: IN_PROGRESS) unless a report already said MET or MISSED. {@code why} says which of these
+ * decided the status and names the events behind it.
  */
 public record CommitmentView(String ref, String parent, String title, List<String> owedBy, String service,
                              CommitmentStatus status, Target target, BigDecimal actual, LocalDate due, String dueText,
-                             String note, String reportedBy, LocalDate lastReportedOn) {
+                             String note, String reportedBy, LocalDate lastReportedOn, Why why) {
 
     public record Target(BigDecimal amount, String unit) {
     }
 
-    static CommitmentView of(CommitmentState s, BigDecimal actual) {
-        Target target = s.targetAmount() == null ? null : new Target(s.targetAmount(), s.targetUnit());
-        return new CommitmentView(s.ref(), s.parent(), s.title(), s.owedBy(), s.service(), status(s, actual), target,
-                actual, s.due(), s.dueText(), s.note(), s.reportedBy(), s.lastReportedOn());
+    /** What a status rests on: the registration (OPEN), a progress report, or the service's measured figure. */
+    public enum Basis { REGISTERED, REPORTED, MEASURED }
+
+    /**
+     * @param events  the commitment's own events the status rests on, in the order they were stored: the latest
+     *                registration (for MEASURED: it set the target), and for REPORTED the latest progress report
+     * @param measure the service's figure, what it counts and the events that moved it; present whenever the service
+     *                measures the commitment, but it decided the status only when the basis is MEASURED
+     */
+    public record Why(Basis basis, List<EventRef> events, Measurement measure) {
     }
 
-    private static CommitmentStatus status(CommitmentState s, BigDecimal actual) {
+    static CommitmentView of(CommitmentState s, Measurement measured) {
+        BigDecimal actual = measured == null ? null : measured.actual();
+        Target target = s.targetAmount() == null ? null : new Target(s.targetAmount(), s.targetUnit());
+        CommitmentStatus byFigure = byFigure(s, actual);
+        return new CommitmentView(s.ref(), s.parent(), s.title(), s.owedBy(), s.service(),
+                byFigure != null ? byFigure : s.reportedStatus(), target, actual, s.due(), s.dueText(), s.note(),
+                s.reportedBy(), s.lastReportedOn(), why(s, byFigure != null, measured));
+    }
+
+    /** The status the figure gives, or null when the figure decides nothing and the reported status stands. */
+    private static CommitmentStatus byFigure(CommitmentState s, BigDecimal actual) {
         CommitmentStatus reported = s.reportedStatus();
         if (actual == null || s.targetAmount() == null
                 || reported == CommitmentStatus.MET || reported == CommitmentStatus.MISSED) {
-            return reported;
+            return null;
         }
         if (actual.compareTo(s.targetAmount()) >= 0) {
             return CommitmentStatus.MET;
         }
-        return actual.signum() > 0 ? CommitmentStatus.IN_PROGRESS : reported;
+        return actual.signum() > 0 ? CommitmentStatus.IN_PROGRESS : null;
+    }
+
+    private static Why why(CommitmentState s, boolean measuredStatus, Measurement measured) {
+        Basis basis = measuredStatus ? Basis.MEASURED
+                : s.lastReportedOn() != null ? Basis.REPORTED : Basis.REGISTERED;
+        List<EventRef> events = Stream.of(s.registration(), basis == Basis.REPORTED ? s.report() : null)
+                .filter(Objects::nonNull)
+                .sorted(Comparator.comparing(EventRef::sequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder())))
+                .toList();
+        return new Why(basis, events, measured);
     }
 }

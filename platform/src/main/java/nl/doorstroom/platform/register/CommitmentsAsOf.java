@@ -3,7 +3,6 @@ package nl.doorstroom.platform.register;
 import nl.doorstroom.platform.domain.NotFoundException;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentProgressReported;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentRegistered;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,7 +13,8 @@ import java.time.LocalDate;
 /**
  * A commitment as recorded by {@code knownAt} (events stored by then) and as valid on {@code validAt} (events about
  * that date or earlier), either or both: {@link CommitmentState#evolve}, the register's one fold, over its events.
- * The service's own measured figure is today's, so it is left out of a point-in-time answer.
+ * The service's own measured figure is today's, so it is left out of a point-in-time answer; its {@code why} comes from
+ * the same fold, so it names the events that answer rests on as the live register names its own.
  */
 @Component
 @Transactional(readOnly = true)
@@ -29,9 +29,8 @@ public class CommitmentsAsOf {
     public CommitmentView one(String ref, Instant knownAt, LocalDate validAt) {
         CommitmentState state = events.readEvents(ref).asStream()
                 .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
-                .map(DomainEventMessage::getPayload)
-                .filter(e -> validAt == null || !occurredOn(e).isAfter(validAt))
-                .reduce(null, CommitmentState::evolve, (a, b) -> b);
+                .filter(m -> validAt == null || !occurredOn(m.getPayload()).isAfter(validAt))
+                .<CommitmentState>reduce(null, (s, m) -> CommitmentState.evolve(s, m.getPayload(), EventRef.of(m)), (a, b) -> b);
         if (state == null) {
             throw new NotFoundException("commitment " + ref + " was not in this service's register then");
         }

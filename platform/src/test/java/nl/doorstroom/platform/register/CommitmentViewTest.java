@@ -14,7 +14,7 @@ class CommitmentViewTest {
 
     private static final CommitmentState COA_PLACES = CommitmentState.evolve(null, new CommitmentRegistered("INL.1", null,
             "COA heeft eind 2022 51.000 plekken nodig", List.of("RIJK", "COA"), "capacity", new BigDecimal("51000"), "plaatsen",
-            LocalDate.of(2022, 12, 31), "aan het einde van 2022", 1, LocalDate.of(2022, 8, 26)));
+            LocalDate.of(2022, 12, 31), "aan het einde van 2022", 1, LocalDate.of(2022, 8, 26)), null);
 
     @Test
     void a_registered_commitment_without_figures_is_open() {
@@ -23,15 +23,15 @@ class CommitmentViewTest {
 
     @Test
     void a_measured_commitment_is_in_progress_below_its_target_and_met_at_it() {
-        assertThat(CommitmentView.of(COA_PLACES, new BigDecimal("42000")).status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
-        assertThat(CommitmentView.of(COA_PLACES, new BigDecimal("51000")).status()).isEqualTo(CommitmentStatus.MET);
+        assertThat(CommitmentView.of(COA_PLACES, Measurement.figureOnly(new BigDecimal("42000"))).status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
+        assertThat(CommitmentView.of(COA_PLACES, Measurement.figureOnly(new BigDecimal("51000"))).status()).isEqualTo(CommitmentStatus.MET);
     }
 
     @Test
     void a_reported_miss_is_not_overruled_by_a_later_figure() {
         CommitmentState missed = CommitmentState.evolve(COA_PLACES, new CommitmentProgressReported("INL.1", CommitmentStatus.MISSED,
-                "eind 2022 niet gehaald", "ops", LocalDate.of(2023, 1, 2)));
-        assertThat(CommitmentView.of(missed, new BigDecimal("30000")).status()).isEqualTo(CommitmentStatus.MISSED);
+                "eind 2022 niet gehaald", "ops", LocalDate.of(2023, 1, 2)), null);
+        assertThat(CommitmentView.of(missed, Measurement.figureOnly(new BigDecimal("30000"))).status()).isEqualTo(CommitmentStatus.MISSED);
     }
 
     @Test
