@@ -41,8 +41,10 @@ final class StackClient {
 
     /** {@code durable} false: PostgreSQL without fsync, for a test that writes a year of history in minutes. */
     static StackClient forTest(Path data, Map<String, String> extraProperties, boolean durable) throws Exception {
+        // gateway and its four services, PostgreSQL, Kafka and its controller, the token issuer
+        int base = freePorts(9);
         return new StackClient(new LocalStack.Settings(data, Path.of("..", "local-stack", "target", "services"), null,
-                "postgres", "", null, freePort(5), freePort(1), freePort(2), durable, extraProperties, null, freePort(1)));
+                "postgres", "", null, base, base + 5, base + 6, durable, extraProperties, null, base + 8));
     }
 
     HttpResponse<String> get(String path) throws Exception {
@@ -119,18 +121,20 @@ final class StackClient {
         return JSON.readTree(response.body());
     }
 
-    /** A free port with {@code following} free ports after it (the gateway and its four services, Kafka and its controller). */
-    private static int freePort(int following) throws Exception {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int base;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                base = socket.getLocalPort();
-            }
-            if (base + following < 65000 && allFree(base, following)) {
+    /**
+     * A run of {@code count} free ports below the kernel's ephemeral range (32768 and up): a port from that range can be
+     * taken by one of the stack's own outgoing connections (JDBC, Kafka clients) before the service meant to listen on
+     * it has started.
+     */
+    private static int freePorts(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 20_000 + random.nextInt(12_000 - count);
+            if (allFree(base, count)) {
                 return base;
             }
         }
-        throw new IllegalStateException("no run of free ports found");
+        throw new IllegalStateException("no run of " + count + " free ports found below 32000");
     }
 
     private static boolean allFree(int base, int following) {

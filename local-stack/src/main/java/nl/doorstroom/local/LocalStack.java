@@ -142,7 +142,8 @@ public final class LocalStack implements AutoCloseable {
                 return;
             }
             System.out.printf("Scenario loaded: %d calls through the gateway, %d COA and IND messages; at worst %s behind "
-                    + "the business clock. The clock runs on.%n", report.httpSteps(), report.kafkaSteps(), report.worstBusinessDelay());
+                    + "the business clock (step %s). The clock runs on.%n", report.httpSteps(), report.kafkaSteps(),
+                    report.worstBusinessDelay(), report.worstStep());
         }
         stack.awaitAnyExit();
     }

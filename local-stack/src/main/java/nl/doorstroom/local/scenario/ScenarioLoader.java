@@ -32,7 +32,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -51,10 +50,12 @@ public final class ScenarioLoader {
 
     private static final Logger log = LoggerFactory.getLogger(ScenarioLoader.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** How many parties act at the same moment at most. */
-    private static final int PARALLEL_PARTIES = 8;
-    /** How many calls one service gets at once: more only queue up behind its aggregates and its gateway time-out. */
+    /**
+     * How many calls one service gets at once: more only queue up behind its aggregates and its gateway time-out.
+     * Each service has workers of its own, so a burst of housing reports does not hold back a deadline met.
+     */
     private static final int PER_SERVICE = 3;
+    private static final String INBOUND_TOPICS = "inbound topics";
     private static final long SLOW_MILLIS = 1_000;
     private static final Duration AWAIT_OTHER_SERVICE = Duration.ofSeconds(60);
     private static final Pattern SAVED = Pattern.compile("\\{([A-Za-z0-9_-]+)}");
@@ -83,8 +84,11 @@ public final class ScenarioLoader {
         }
     }
 
-    /** What a load did: steps sent, and how far behind the business clock the loader ran at worst. */
-    public record Report(int httpSteps, int kafkaSteps, Duration worstBusinessDelay, Map<String, String> savedIds) {
+    /** What a load did: steps sent, and how far behind the business clock the loader ran at worst, at which step. */
+    public record Report(int httpSteps, int kafkaSteps, Duration worstBusinessDelay, String worstStep, Map<String, String> savedIds) {
+    }
+
+    private record Delay(Duration behind, String step) {
     }
 
     public static final class StepRefused extends RuntimeException {
@@ -100,7 +104,6 @@ public final class ScenarioLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> saved = new ConcurrentHashMap<>();
-    private final Map<String, Semaphore> perService = new ConcurrentHashMap<>();
 
     public ScenarioLoader(String gatewayUrl, String issuerUrl, String kafkaBootstrap, Clock clock) {
         this.gatewayUrl = gatewayUrl;
@@ -128,18 +131,18 @@ public final class ScenarioLoader {
     }
 
     /**
-     * Sends each step when the business clock reaches it. Steps of one party (or all COA and IND messages) go one
-     * after the other, in order; different parties act side by side, and a step that names an id another step
+     * Sends each step when the business clock reaches it. Steps of one party at one service (or all COA and IND
+     * messages) go one after the other, in order; different parties act side by side, and a step that names an id another step
      * creates waits for that step. A refused step stops the load.
      */
     public Report load(List<JsonNode> steps) {
         AtomicInteger httpSteps = new AtomicInteger();
         AtomicInteger kafkaSteps = new AtomicInteger();
-        AtomicReference<Duration> worst = new AtomicReference<>(Duration.ZERO);
+        AtomicReference<Delay> worst = new AtomicReference<>(new Delay(Duration.ZERO, "none"));
         AtomicReference<RuntimeException> refused = new AtomicReference<>();
         Map<String, CompletableFuture<Void>> lanes = new HashMap<>();
         Map<String, CompletableFuture<Void>> creators = new HashMap<>();
-        ExecutorService workers = Executors.newFixedThreadPool(PARALLEL_PARTIES);
+        Map<String, ExecutorService> workers = new HashMap<>();
         Instant lastLogged = null;
         // every party's token before business time runs, so the issuer is not busy while the history plays
         steps.stream().filter(step -> step.has("as")).map(step -> step.get("as").asText()).distinct().forEach(this::token);
@@ -151,9 +154,13 @@ public final class ScenarioLoader {
                 waitUntil(at);
                 boolean message = step.has("topic");
                 Matcher subject = message ? null : SAVED.matcher(step.get("post").asText());
-                // one lane per party, and per created thing it acts on (each claim its own decision and payment)
-                String lane = message ? "inbound topics"
-                        : step.get("as").asText() + (subject.find() ? "/" + subject.group(1) : "");
+                // one lane per party and service, and per created thing it acts on (each claim its own decision and
+                // payment): the Rijk setting a taakstelling does not hold back the Rijk meeting a deadline
+                String target = message ? INBOUND_TOPICS : step.get("post").asText().split("/")[2];
+                String lane = message ? INBOUND_TOPICS
+                        : step.get("as").asText() + "@" + target + (subject.find() ? "/" + subject.group(1) : "");
+                String described = "%d (%s, %s %s)".formatted(index + 1, step.get("at").asText(), lane,
+                        message ? step.get("type").asText() : step.get("post").asText());
                 List<CompletableFuture<Void>> before = new ArrayList<>();
                 before.add(lanes.getOrDefault(lane, CompletableFuture.completedFuture(null)));
                 if (!message) {
@@ -172,7 +179,8 @@ public final class ScenarioLoader {
                                 return;
                             }
                             try {
-                                worst.accumulateAndGet(Duration.between(at, clock.now()), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                                Delay delay = new Delay(Duration.between(at, clock.now()), described);
+                                worst.accumulateAndGet(delay, (a, b) -> a.behind().compareTo(b.behind()) >= 0 ? a : b);
                                 long started = System.nanoTime();
                                 if (message) {
                                     send(producer, index, step);
@@ -183,13 +191,12 @@ public final class ScenarioLoader {
                                 }
                                 long millis = (System.nanoTime() - started) / 1_000_000;
                                 if (millis > SLOW_MILLIS) {
-                                    log.warn("step {} ({} {}) took {} ms", index + 1, lane, message ? step.get("type").asText()
-                                            : step.get("post").asText(), millis);
+                                    log.warn("step {} took {} ms", described, millis);
                                 }
                             } catch (RuntimeException e) {
                                 refused.compareAndSet(null, e);
                             }
-                        }, workers);
+                        }, workers.computeIfAbsent(target, t -> Executors.newFixedThreadPool(t.equals(INBOUND_TOPICS) ? 1 : PER_SERVICE)));
                 lanes.put(lane, done);
                 if (step.has("saveAs")) {
                     creators.put(step.get("saveAs").asText(), done);
@@ -201,12 +208,12 @@ public final class ScenarioLoader {
             }
             CompletableFuture.allOf(lanes.values().toArray(CompletableFuture[]::new)).join();
         } finally {
-            workers.shutdownNow();
+            workers.values().forEach(ExecutorService::shutdownNow);
         }
         if (refused.get() != null) {
             throw refused.get();
         }
-        return new Report(httpSteps.get(), kafkaSteps.get(), worst.get(), Map.copyOf(saved));
+        return new Report(httpSteps.get(), kafkaSteps.get(), worst.get().behind(), worst.get().step(), Map.copyOf(saved));
     }
 
     private void waitUntil(Instant business) {
@@ -265,21 +272,6 @@ public final class ScenarioLoader {
     }
 
     private HttpResponse<String> postWithToken(String client, String path, String body) {
-        Semaphore service = perService.computeIfAbsent(path.split("/")[2], s -> new Semaphore(PER_SERVICE));
-        try {
-            service.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        try {
-            return postNow(client, path, body);
-        } finally {
-            service.release();
-        }
-    }
-
-    private HttpResponse<String> postNow(String client, String path, String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("authorization", "Bearer " + token(client))
                 .header("content-type", "application/json")
