@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,38 @@ class LocalStackEndToEndTest {
         owedByRijk.forEach(c -> assertThat(c.get("owedBy").toString()).contains("RIJK"));
         assertThat(json(client.get("/api/commitments/III.12.4")).get("service").asText()).isEqualTo("housing");
         assertThat(client.get("/api/commitments/III.99").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    @Order(5)
+    void a_commitment_reads_through_the_gateway_as_known_before_a_report_and_after_with_its_history() throws Exception {
+        Instant beforeReport = Instant.now();
+        Thread.sleep(50);
+        HttpResponse<String> reported = client.postAs("rijk", "/api/capacity/commitments/III.7.1/progress", """
+                {"status":"MET","note":"Locaties onder de normale standaard aanvaard","reportedBy":"RIJK","occurredOn":"2022-09-15"}""");
+        assertThat(reported.statusCode()).as(reported.body()).isEqualTo(202);
+
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json(client.getAs("analyst", "/api/commitments/III.7.1")).get("status").asText()).isEqualTo("MET"));
+        JsonNode now = json(client.getAs("analyst", "/api/commitments/III.7.1"));
+        assertThat(now.get("why").get("basis").asText()).isEqualTo("REPORTED");
+        JsonNode knownBefore = json(client.getAs("analyst", "/api/commitments/III.7.1?knownAt=" + beforeReport));
+        assertThat(knownBefore.get("status").asText()).as("as recorded before the report").isEqualTo("OPEN");
+        JsonNode validBefore = json(client.getAs("analyst", "/api/commitments/III.7.1?validAt=2022-09-14"));
+        assertThat(validBefore.get("status").asText()).as("as it was the day before the date reported").isEqualTo("OPEN");
+
+        JsonNode history = json(client.getAs("analyst", "/api/commitments/III.7.1/history"));
+        assertThat(history).anySatisfy(entry -> {
+            assertThat(entry.get("eventType").asText()).contains("CommitmentProgressReported");
+            assertThat(entry.get("occurredOn").asText()).isEqualTo("2022-09-15");
+            assertThat(Instant.parse(entry.get("recordedAt").asText())).isAfter(beforeReport);
+            assertThat(entry.get("causedBy").asText()).isEqualTo("RIJK");
+        });
+
+        HttpResponse<String> malformed = client.getAs("analyst", "/api/commitments/III.7.1?knownAt=yesterday");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(malformed.body()).contains("knownAt").doesNotContain("Exception");
     }
 
     @Test

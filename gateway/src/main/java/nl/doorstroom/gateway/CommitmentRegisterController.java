@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import nl.doorstroom.contracts.catalogue.CatalogueEntry;
 import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,11 +17,14 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -85,12 +90,35 @@ public class CommitmentRegisterController {
                 .toList();
     }
 
+    /** One commitment from its owner, as it is now or at a point in time; the owner checks the times and answers. */
     @GetMapping("/api/commitments/{ref}")
-    public JsonNode one(@PathVariable String ref) {
+    public ResponseEntity<String> one(@PathVariable String ref, @RequestParam(required = false) String knownAt,
+                                      @RequestParam(required = false) String validAt) {
+        return relay(ref, "", Map.of("knownAt", Optional.ofNullable(knownAt), "validAt", Optional.ofNullable(validAt)));
+    }
+
+    @GetMapping("/api/commitments/{ref}/history")
+    public ResponseEntity<String> history(@PathVariable String ref) {
+        return relay(ref, "/history", Map.of());
+    }
+
+    /** The owner's answer as it gave it: its status, its body (a problem naming the field when a time is malformed). */
+    private ResponseEntity<String> relay(String ref, String suffix, Map<String, Optional<String>> query) {
         CatalogueEntry entry = catalogue.find(ref)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the agreement has no article " + ref));
-        return fetch(services.named(entry.service()), "/commitments/" + ref, JsonNode.class)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, ref + " is not registered yet"));
+        ServiceDirectory.Service owner = services.named(entry.service());
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(owner.url()).path("/commitments/{ref}" + suffix);
+        query.forEach((name, value) -> value.ifPresent(v -> uri.queryParam(name, "{" + name + "}")));
+        Map<String, String> values = new java.util.HashMap<>(Map.of("ref", ref));
+        query.forEach((name, value) -> value.ifPresent(v -> values.put(name, v)));
+        try {
+            return http.get().uri(uri.encode().buildAndExpand(values).toUri()).headers(headers -> relayToken(headers))
+                    .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                            .contentType(Optional.ofNullable(response.getHeaders().getContentType()).orElse(MediaType.APPLICATION_JSON))
+                            .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (ResourceAccessException e) {
+            throw new Unavailable(owner, e);
+        }
     }
 
     @ExceptionHandler(Unavailable.class)
@@ -98,12 +126,12 @@ public class CommitmentRegisterController {
         return GatewayRoutes.unavailableProblem(e.service);
     }
 
-    private <T> java.util.Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
+    private <T> Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
         try {
-            return java.util.Optional.ofNullable(http.get().uri(service.url() + path)
+            return Optional.ofNullable(http.get().uri(service.url() + path)
                     .headers(headers -> relayToken(headers)).retrieve().body(type));
         } catch (HttpClientErrorException.NotFound e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (ResourceAccessException e) {
             throw new Unavailable(service, e);
         }
