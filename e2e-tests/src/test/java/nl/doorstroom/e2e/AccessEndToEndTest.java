@@ -162,6 +162,8 @@ class AccessEndToEndTest {
             String processor = json(client.get(route + "/admin/processors")).get(0).get("name").asText();
             write(new Write(service.getKey() + " POST /admin/processors/{name}/replay",
                     route + "/admin/processors/" + replayable(route) + "/replay", "{}", "analyst", null, "admin"));
+            write(new Write(service.getKey() + " POST /admin/processors/{name}/dead-letters/retry",
+                    route + "/admin/processors/" + replayable(route) + "/dead-letters/retry", "{}", "ops", null, "admin"));
             assertThat(processor).isNotBlank();
         }
 

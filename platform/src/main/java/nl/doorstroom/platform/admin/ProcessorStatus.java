@@ -11,10 +11,13 @@ import java.time.Instant;
  * @param lagEvents       {@code head - position}
  * @param replayable      false for processors that must not see history twice (publishers, command senders)
  * @param replaying       a replay runs and has not yet reached where the processor stood when it was reset
+ * @param deadLetters     events parked because a handler threw on them (or on an earlier event of their aggregate);
+ *                        null for a processor without a dead-letter queue
  * @param replay          the running or last finished replay started through this endpoint, if any
  */
 public record ProcessorStatus(String name, long position, long head, long lagEvents, boolean running,
-                              boolean replayable, boolean replaying, int segments, String error, Replay replay) {
+                              boolean replayable, boolean replaying, int segments, String error, Long deadLetters,
+                              Replay replay) {
 
     /**
      * @param resetPosition   where the processor stood when it was reset; the replay is done when it is back there

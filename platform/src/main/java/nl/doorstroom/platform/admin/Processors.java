@@ -2,9 +2,15 @@ package nl.doorstroom.platform.admin;
 
 import nl.doorstroom.platform.admin.ProcessorStatus.Replay;
 import nl.doorstroom.platform.domain.NotFoundException;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,6 +19,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +35,11 @@ import java.util.concurrent.TimeUnit;
  * This service's streaming event processors: where each stands against the head of the event store, and the replay
  * of one from the start of the store. A processor whose handlers disallow replay (the outbound publisher, handlers
  * that send commands or report elsewhere) is never reset: a replay must publish, fire or send nothing.
+ * <p>
+ * An event a processor's handler throws on is parked in the processor's dead-letter queue (in this service's
+ * database), and so are the later events of the same aggregate, to keep their order; the processor carries on with
+ * the others. The parked events are listed here and retried on request; a replay clears them, as it handles every
+ * event again.
  */
 @Component
 public class Processors {
@@ -36,6 +48,7 @@ public class Processors {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final TransactionManager transactions;
     private final Clock wallClock = Clock.systemUTC();
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -44,9 +57,10 @@ public class Processors {
         return thread;
     });
 
-    public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.transactions = transactions;
     }
 
     public List<ProcessorStatus> all() {
@@ -79,6 +93,8 @@ public class Processors {
         long resetPosition = position(processor.processingStatus().values());
         processor.shutDown();
         try {
+            // the replay handles every event again, the parked ones too
+            deadLetterQueue(name).ifPresent(queue -> transactions.executeInTransaction(queue::clear));
             processor.resetTokens();
         } catch (RuntimeException e) {
             log.warn("replay of {} refused", name, e);
@@ -92,6 +108,75 @@ public class Processors {
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(name, run), 100, 50, TimeUnit.MILLISECONDS);
         log.info("replay of {} started; it was at event {}", name, run.resetPosition);
         return one(name);
+    }
+
+    /** Processors that park the events they cannot handle. */
+    public Collection<String> withDeadLetterQueue() {
+        return names().stream().filter(name -> deadLetterQueue(name).isPresent()).toList();
+    }
+
+    /** The events parked for {@code name}, oldest sequence first, each sequence in the order its events arrived. */
+    public List<ParkedEvent> deadLetters(String name) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueueOf(name);
+        List<ParkedEvent> parked = new ArrayList<>();
+        for (Iterable<DeadLetter<? extends EventMessage<?>>> sequence : queue.deadLetters()) {
+            for (DeadLetter<? extends EventMessage<?>> letter : sequence) {
+                parked.add(ParkedEvent.of(letter));
+            }
+        }
+        return parked;
+    }
+
+    /** Events parked for the processor, for gauges; 0 for one without a dead-letter queue. */
+    public long deadLetterCount(String name) {
+        return deadLetterQueue(name).map(SequencedDeadLetterQueue::size).orElse(0L);
+    }
+
+    /**
+     * Tries each parked sequence once, oldest first: a sequence whose events are all handled now leaves the queue;
+     * one that fails again stays, with the new cause.
+     */
+    public DeadLetterRetry retryDeadLetters(String name) {
+        SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterQueueOf(name);
+        SequencedDeadLetterProcessor<EventMessage<?>> retry = processing.sequencedDeadLetterProcessor(name)
+                .orElseThrow(() -> new NotFoundException("processor " + name + " parks no events"));
+        long sequences = queue.amountOfSequences();
+        long handled = 0;
+        for (long i = 0; i < sequences; i++) {
+            if (retry.processAny()) {
+                handled++;
+            }
+        }
+        log.info("retried {} parked sequence(s) of {}: {} handled, {} event(s) still parked", sequences, name, handled, queue.size());
+        return new DeadLetterRetry(name, sequences, handled, queue.amountOfSequences(), queue.size());
+    }
+
+    /** What a retry did: sequences tried and handled, and what is still parked. */
+    public record DeadLetterRetry(String processor, long sequencesTried, long sequencesHandled, long sequencesParked,
+                                  long eventsParked) {
+    }
+
+    /** A parked event as operators read it: which event, of which aggregate, and why it could not be handled. */
+    public record ParkedEvent(String eventIdentifier, String eventType, String aggregateIdentifier, Long sequenceNumber,
+                              Instant recordedAt, String causeType, String causeMessage, Instant parkedAt, Instant lastTried) {
+
+        static ParkedEvent of(DeadLetter<? extends EventMessage<?>> letter) {
+            EventMessage<?> event = letter.message();
+            DomainEventMessage<?> domain = event instanceof DomainEventMessage<?> d ? d : null;
+            return new ParkedEvent(event.getIdentifier(), event.getPayloadType().getSimpleName(),
+                    domain == null ? null : domain.getAggregateIdentifier(), domain == null ? null : domain.getSequenceNumber(),
+                    event.getTimestamp(), letter.cause().map(c -> c.type()).orElse(null),
+                    letter.cause().map(c -> c.message()).orElse(null), letter.enqueuedAt(), letter.lastTouched());
+        }
+    }
+
+    private Optional<SequencedDeadLetterQueue<EventMessage<?>>> deadLetterQueue(String name) {
+        return processing.deadLetterQueue(name);
+    }
+
+    private SequencedDeadLetterQueue<EventMessage<?>> deadLetterQueueOf(String name) {
+        processor(name);
+        return deadLetterQueue(name).orElseThrow(() -> new NotFoundException("processor " + name + " parks no events"));
     }
 
     /** Where the processor stands, for gauges: events behind the head. */
@@ -142,8 +227,9 @@ public class Processors {
         ReplayRun run = replays.get(processor.getName());
         boolean replaying = run != null && run.finishedAt == null || statuses.stream().anyMatch(s -> s.isReplaying()
                 && !(s.isCaughtUp() && s.getCurrentPosition().orElse(0) >= s.getResetPosition().orElse(0)));
+        Long parked = deadLetterQueue(processor.getName()).map(SequencedDeadLetterQueue::size).orElse(null);
         return new ProcessorStatus(processor.getName(), position, head, Math.max(head - position, 0), processor.isRunning(),
-                processor.supportsReset(), replaying, statuses.size(), error, run == null ? null : run.view(position));
+                processor.supportsReset(), replaying, statuses.size(), error, parked, run == null ? null : run.view(position));
     }
 
     /** The position every segment has reached: the lowest, -1 when no segment is claimed here. */

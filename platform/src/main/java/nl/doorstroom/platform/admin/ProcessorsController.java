@@ -15,7 +15,7 @@ import java.util.List;
 /** Operators' view of the event processors; under {@code /admin/**}, which only administrators may reach. */
 @RestController
 @RequestMapping("/admin/processors")
-@Tag(name = "admin", description = "Event processors: position, lag, replay")
+@Tag(name = "admin", description = "Event processors: position, lag, replay, parked events")
 public class ProcessorsController {
 
     private final Processors processors;
@@ -34,6 +34,20 @@ public class ProcessorsController {
     @Operation(summary = "One event processor")
     public ProcessorStatus one(@PathVariable String name) {
         return processors.one(name);
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    @Operation(summary = "The events this processor parked: each with its aggregate and the cause; later events of the"
+            + " same aggregate wait behind the first")
+    public List<Processors.ParkedEvent> deadLetters(@PathVariable String name) {
+        return processors.deadLetters(name);
+    }
+
+    @PostMapping("/{name}/dead-letters/retry")
+    @Operation(summary = "Handle the parked events again (after a fix); a sequence that fails again stays parked with"
+            + " its new cause")
+    public Processors.DeadLetterRetry retryDeadLetters(@PathVariable String name) {
+        return processors.retryDeadLetters(name);
     }
 
     @PostMapping("/{name}/replay")
