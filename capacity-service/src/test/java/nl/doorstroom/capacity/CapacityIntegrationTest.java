@@ -12,7 +12,7 @@ import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -312,7 +312,7 @@ class CapacityIntegrationTest {
         String readModelBefore = readModelChecksum();
         int publishedBefore = readUntil(CapacityEventsV1.TOPIC, r -> false, Duration.ofSeconds(3)).size();
 
-        TrackingEventProcessor publisher = processing.eventProcessor(OutboundPublisher.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor publisher = processing.eventProcessor(OutboundPublisher.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         publisher.shutDown();
         try {
             assertThatThrownBy(publisher::resetTokens).as("the publisher refuses a replay").isInstanceOf(IllegalStateException.class);
@@ -320,7 +320,7 @@ class CapacityIntegrationTest {
             publisher.start();
         }
 
-        TrackingEventProcessor projection = processing.eventProcessor(CapacityProjection.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        StreamingEventProcessor projection = processing.eventProcessor(CapacityProjection.PROCESSING_GROUP, StreamingEventProcessor.class).orElseThrow();
         projection.shutDown();
         projection.resetTokens();
         projection.start();

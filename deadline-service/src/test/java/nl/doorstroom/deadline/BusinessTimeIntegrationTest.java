@@ -14,7 +14,7 @@ import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -271,7 +271,7 @@ class BusinessTimeIntegrationTest {
                 where payload_type similar to '%(DeadlineMissed|DeadlineMet|DeadlineMetLate|DeadlineExtended)'""", String.class));
         int publishedBefore = await().atMost(PATIENCE).until(() -> ownEvents(ownIds), events -> events.size() == ownIds.size()).size();
 
-        TrackingEventProcessor projection = processing.eventProcessor(DeadlineProjection.PROCESSING_GROUP, TrackingEventProcessor.class)
+        StreamingEventProcessor projection = processing.eventProcessor(DeadlineProjection.PROCESSING_GROUP, StreamingEventProcessor.class)
                 .orElseThrow();
         projection.shutDown();
         projection.resetTokens();

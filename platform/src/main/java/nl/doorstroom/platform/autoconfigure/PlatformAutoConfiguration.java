@@ -25,6 +25,7 @@ import java.util.List;
         "nl.doorstroom.platform.audit",
         "nl.doorstroom.platform.inbound",
         "nl.doorstroom.platform.outbound",
+        "nl.doorstroom.platform.projection",
         "nl.doorstroom.platform.register",
         "nl.doorstroom.platform.security",
         "nl.doorstroom.platform.time",

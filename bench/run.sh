@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The pipeline benchmark in one command: starts the local stack (README's run command) on a fresh data directory with
+# durable PostgreSQL, times its start-up, runs bench/PipelineBenchmark.java against it and stops it again.
+#   bench/run.sh [sections...]        (after ./mvnw -q -DskipTests install; sections: see PipelineBenchmark.java)
+# Figures go to stdout and to bench/results/<UTC timestamp>.txt; docs/benchmarks.md explains them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=local-stack/target/doorstroom-local-exec.jar
+[ -f "$jar" ] || { echo "build first: ./mvnw -q -DskipTests install" >&2; exit 2; }
+cp=$(./mvnw -q -o -pl local-stack dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
+data=$(mktemp -d /tmp/doorstroom-bench.XXXXXX)
+mkdir -p bench/results
+out=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt
+start=$(date +%s.%N)
+DOORSTROOM_DATA="$data" DOORSTROOM_RATE_LIMIT="${DOORSTROOM_RATE_LIMIT:-100000}" java -jar "$jar" > "$data/stack.out" 2>&1 &
+stack=$!
+trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$data"' EXIT
+until grep -q "Doorstroom is ready" "$data/stack.out"; do
+  kill -0 $stack 2>/dev/null || { cat "$data/stack.out"; exit 1; }
+  sleep 0.2
+done
+startup=$(echo "$(date +%s.%N) - $start" | bc)
+sleep "${BENCH_SETTLE_SECONDS:-20}"   # the catalogue loads and the JVMs settle before "at rest" is measured
+BENCH_STARTUP_SECONDS=$startup java -Xmx1g -cp "$cp" bench/PipelineBenchmark.java "$@" | tee "$out"
+echo "figures in $out"
