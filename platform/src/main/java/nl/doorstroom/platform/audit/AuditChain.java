@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 @Component
 public class AuditChain {
 
+    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
     private static final int PAGE = 1000;
     private static final String SELECT = """
             select c.position, c.global_index, c.event_identifier as chained_identifier, c.previous_hash, c.hash,
@@ -34,8 +35,6 @@ public class AuditChain {
             where c.position > ? %s
             order by c.position
             limit ?""";
-
-    private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
 
     private final JdbcTemplate jdbc;
     private final AuditSealer sealer;
