@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  *        [jdbc=jdbc:postgresql://localhost:54320/doorstroom_capacity]
  *
  * The events are copies of the service's first CnoLocationOpened event, each for a location of its own, inserted
- * straight into domain_event_entry (the audit chain's trigger links each, as for any append). They are real events
+ * straight into domain_event_entry (the audit trigger queues each to be sealed, as any append). They are real events
  * of the service: its outbound publisher publishes them and other services may consume them, so run this on a
  * throw-away stack. Events 0 loads nothing and replays what is there. The admin token is $DOORSTROOM_ADMIN_TOKEN, or
  * one asked of the token issuer ($DOORSTROOM_TOKEN_ISSUER, default http://localhost:9000) for the demo client admin.

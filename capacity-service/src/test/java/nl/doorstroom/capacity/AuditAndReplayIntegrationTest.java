@@ -27,10 +27,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +50,7 @@ import static org.awaitility.Awaitility.await;
 class AuditAndReplayIntegrationTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final long SEALER_LOCK = 418430314868L;
 
     @Autowired
     TestRestTemplate http;
@@ -137,6 +144,91 @@ class AuditAndReplayIntegrationTest {
     }
 
     @Test
+    void an_append_does_not_wait_for_another_aggregates_uncommitted_append_and_each_is_chained_in_the_order_it_committed(
+            @TempDir Path dir) throws Exception {
+        String template = openLocation("VR13", 40);
+        String held = "CNO-" + UUID.randomUUID();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            long heldIndex = appendCopyOfFirstEvent(other, template, held);
+
+            // V3's trigger made this append wait on the chain head until the held transaction ended
+            CompletableFuture<String> meanwhile = CompletableFuture.supplyAsync(() -> openLocation("VR13", 60));
+            String appended = meanwhile.get(20, TimeUnit.SECONDS);
+            long appendedIndex = firstEventIndex(appended);
+            assertThat(appendedIndex).isGreaterThan(heldIndex);
+            await().atMost(PATIENCE).until(() -> position(appendedIndex) != null);
+
+            other.commit();
+            await().atMost(PATIENCE).until(() -> position(heldIndex) != null);
+            assertThat(position(heldIndex)).as("committed last, so chained after the higher global index")
+                    .isGreaterThan(position(appendedIndex));
+        }
+        JsonNode verification = json.readTree(http.getForObject("/admin/audit/verify", String.class));
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("events").asLong())
+                .isEqualTo(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class));
+        assertThat(offlineVerifier(export(dir.resolve("reordered.ndjson"), ""))).startsWith("INTACT");
+    }
+
+    @Test
+    void an_event_awaiting_its_seal_is_pending_not_a_break_and_the_sealer_chains_it_within_moments() throws Exception {
+        String id;
+        long index;
+        try (Connection holder = dataSource.getConnection()) {
+            holdTheSealer(holder);
+            try {
+                id = openLocation("VR14", 70);
+                index = firstEventIndex(id);
+                JsonNode unsealed = json.readTree(http.getForObject("/admin/audit/verify?seal=false", String.class));
+                assertThat(unsealed.get("intact").asBoolean()).as(unsealed.toString()).isTrue();
+                assertThat(unsealed.get("pendingSeal").asLong()).isPositive();
+                assertThat(position(index)).isNull();
+                assertThat(http.getForObject("/actuator/prometheus", String.class))
+                        .containsPattern("doorstroom_audit_unsealed_events\\{service=\"capacity\"} [1-9]");
+            } finally {
+                releaseTheSealer(holder);
+            }
+        }
+        // the sealer's own round, not a verification, chains it
+        await().atMost(Duration.ofSeconds(10)).until(() -> position(index) != null);
+        JsonNode sealed = json.readTree(http.getForObject("/admin/audit/verify?seal=false", String.class));
+        assertThat(sealed.get("intact").asBoolean()).as(sealed.toString()).isTrue();
+        assertThat(sealed.get("pendingSeal").asLong()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from event_unsealed", Long.class)).isZero();
+    }
+
+    @Test
+    void an_event_taken_off_the_seal_queue_before_its_seal_is_reported_as_not_in_the_chain() throws Exception {
+        long index;
+        String eventId;
+        try (Connection holder = dataSource.getConnection()) {
+            holdTheSealer(holder);
+            try {
+                String id = openLocation("VR15", 90);
+                index = firstEventIndex(id);
+                eventId = jdbc.queryForObject("select event_identifier from domain_event_entry where global_index = ?",
+                        String.class, index);
+                assertThat(jdbc.update("delete from event_unsealed where global_index = ?", index)).isEqualTo(1);
+            } finally {
+                releaseTheSealer(holder);
+            }
+        }
+        try {
+            JsonNode verification = json.readTree(http.getForObject("/admin/audit/verify", String.class));
+            assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isFalse();
+            assertThat(verification.get("firstBreak").get("globalIndex").asLong()).isEqualTo(index);
+            assertThat(verification.get("firstBreak").get("eventIdentifier").asText()).isEqualTo(eventId);
+            assertThat(verification.get("firstBreak").get("reason").asText()).contains("not in the chain");
+        } finally {
+            jdbc.update("insert into event_unsealed (global_index) values (?)", index);
+        }
+        JsonNode restored = json.readTree(http.getForObject("/admin/audit/verify", String.class));
+        assertThat(restored.get("intact").asBoolean()).as(restored.toString()).isTrue();
+        assertThat(restored.get("pendingSeal").asLong()).isZero();
+    }
+
+    @Test
     void an_export_of_a_period_holds_the_events_recorded_in_it_as_ndjson_and_csv(@TempDir Path dir) throws Exception {
         Instant from = Instant.now();
         String id = openLocation("VR12", 80);
@@ -178,7 +270,10 @@ class AuditAndReplayIntegrationTest {
         assertThat(Instant.parse(report.get("recordedAt").asText())).isAfter(Instant.now().minusSeconds(60));
         assertThat(report.get("causedBy").asText()).isEqualTo("VNG");
         assertThat(report.get("traceparent").asText()).isEqualTo(traceparent);
-        assertThat(report.get("hash").asText()).hasSize(64);
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode sealed = json.readTree(http.getForObject("/commitments/III.7.1/history", String.class));
+            assertThat(sealed.get(sealed.size() - 1).get("hash").asText()).as("its hash, once sealed").hasSize(64);
+        });
         assertThat(jdbc.queryForObject("select meta_data ->> 'principal' from domain_event where event_identifier = ?",
                 String.class, report.get("eventIdentifier").asText())).as("the token's client, in the event's metadata").isEqualTo("admin");
         assertThat(http.getForEntity("/commitments/III.99/history", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
@@ -215,6 +310,51 @@ class AuditAndReplayIntegrationTest {
         assertThat(status("/commitments/III.7.1?validAt=2022-11-15&knownAt=" + Instant.now())).isEqualTo("IN_PROGRESS");
         assertThat(http.getForEntity("/commitments/III.7.1?validAt=2022-08-25", String.class).getStatusCode())
                 .as("before the agreement it was in no register").isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    /** A copy of the aggregate's first event under another aggregate id, appended on the given connection. */
+    private static long appendCopyOfFirstEvent(Connection connection, String template, String aggregate)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type, event_identifier,
+                    time_stamp, payload_type, payload_revision, payload, meta_data)
+                select nextval('domain_event_entry_seq'), ?, 0, type, gen_random_uuid()::text,
+                       to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), payload_type, payload_revision,
+                       convert_to(replace(convert_from(payload, 'UTF8'), aggregate_identifier, ?), 'UTF8'), meta_data
+                from domain_event_entry where aggregate_identifier = ? and sequence_number = 0
+                returning global_index""")) {
+            insert.setString(1, aggregate);
+            insert.setString(2, aggregate);
+            insert.setString(3, template);
+            try (ResultSet appended = insert.executeQuery()) {
+                assertThat(appended.next()).isTrue();
+                return appended.getLong(1);
+            }
+        }
+    }
+
+    private long firstEventIndex(String aggregate) {
+        return jdbc.queryForObject("""
+                select global_index from domain_event_entry where aggregate_identifier = ? and sequence_number = 0""",
+                Long.class, aggregate);
+    }
+
+    private Long position(long globalIndex) {
+        return jdbc.query("select position from event_chain where global_index = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, globalIndex);
+    }
+
+    /** The sealer's advisory lock (V4__audit_chain_sealed_asynchronously.sql): while held, nothing is sealed. */
+    private static void holdTheSealer(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_lock(" + SEALER_LOCK + ")");
+        }
+    }
+
+    private static void releaseTheSealer(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("select pg_advisory_unlock(" + SEALER_LOCK + ")");
+        }
     }
 
     private String status(String path) throws Exception {

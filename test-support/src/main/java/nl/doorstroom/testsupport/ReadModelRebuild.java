@@ -31,7 +31,7 @@ public final class ReadModelRebuild {
     /** The event store, Axon's bookkeeping, inbound idempotency, the audit chain and schedules: not read models. */
     public static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history", "processed_message",
-            "event_chain", "event_chain_head", "scheduled_tasks");
+            "event_chain", "event_chain_head", "event_unsealed", "scheduled_tasks");
 
     private ReadModelRebuild() {
     }

@@ -49,9 +49,11 @@ public class AuditController {
     }
 
     @GetMapping("/verify")
-    @Operation(summary = "Recompute the hash chain over every event; names the first event where it breaks")
-    public AuditVerification verify() {
-        return chain.verify();
+    @Operation(summary = "Recompute the hash chain over every event; names the first event where it breaks",
+            description = "Seals every event committed by now first; seal=false checks the chain as it stands and counts "
+                    + "the events awaiting their seal in pendingSeal")
+    public AuditVerification verify(@RequestParam(defaultValue = "true") boolean seal) {
+        return chain.verify(seal);
     }
 
     @GetMapping("/export")
@@ -61,6 +63,8 @@ public class AuditController {
             @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "ndjson") @Pattern(regexp = "ndjson|csv") String format) {
         boolean csv = format.equals("csv");
+        // the export holds chained events only: seal what has committed so that it is in
+        chain.sealCommitted();
         StreamingResponseBody body = out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             if (csv) {

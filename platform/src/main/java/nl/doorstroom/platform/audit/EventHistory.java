@@ -35,6 +35,7 @@ public class EventHistory {
      * @param recordedAt  recorded time: when the event store took it
      * @param causedBy    the party that caused it, if the event or its metadata names one
      * @param traceparent the W3C trace context of the request or message that caused it (the correlation id)
+     * @param hash        its hash in the audit chain; null while it awaits its seal (a moment after it was stored)
      */
     public record Entry(long globalIndex, long sequenceNumber, String eventIdentifier, String eventType,
                         LocalDate occurredOn, Instant recordedAt, String causedBy, String traceparent, JsonNode event,
