@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.projection;
 
 import jakarta.persistence.EntityManager;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
@@ -10,6 +11,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.repository.CrudRepository;
@@ -18,6 +21,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +49,7 @@ final class FoldBatch {
     static final String RESOURCE = FoldBatch.class.getName();
     private static final Logger log = LoggerFactory.getLogger(FoldBatch.class);
     private static final int MAX_PASSES = 100;
+    private static final int WRITE_BATCH = 100;
 
     private final String processor;
     private final EntityManager entityManager;
@@ -89,11 +94,13 @@ final class FoldBatch {
         Map<CrudRepository<FoldedRecord<Object>, String>, Map<String, Loaded>> loaded = load();
         Map<Object, Parked> parked = new LinkedHashMap<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
+            behindParked(connection).forEach((sequence, parkedFrom) -> firstBehind(sequence, parkedFrom)
+                    .ifPresent(from -> park(parked, sequence, from, null)));
             SessionFactory sessions = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
             Savepoint start = connection.setSavepoint();
             for (int pass = 1; ; pass++) {
                 List<Row> changed = fold(loaded, parked);
-                Map<Row, RuntimeException> refused = writeAll(sessions, connection, changed, start);
+                Map<Row, RuntimeException> refused = writeAll(sessions, connection, sortedForWriting(changed), start);
                 if (refused.isEmpty()) {
                     break;
                 }
@@ -108,6 +115,42 @@ final class FoldBatch {
         if (!parked.isEmpty()) {
             enqueue(parked);
         }
+    }
+
+    /**
+     * Sequences of this batch with events parked already, each with the aggregate sequence number of its first parked
+     * event. The processor's own check skips what its cache knows to be absent; this one query per batch keeps the
+     * order either way.
+     */
+    private Map<Object, Long> behindParked(Connection connection) throws SQLException {
+        if (deadLetters.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> sequences = new LinkedHashMap<>();
+        ops.forEach(op -> sequences.putIfAbsent(String.valueOf(op.sequence), op.sequence));
+        Map<Object, Long> parked = new LinkedHashMap<>();
+        try (var query = connection.prepareStatement("""
+                select sequence_identifier, min(sequence_number) from dead_letter_entry
+                where processing_group = ? and sequence_identifier = any (?) group by sequence_identifier""")) {
+            query.setString(1, processor);
+            query.setArray(2, connection.createArrayOf("varchar", sequences.keySet().toArray()));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long first = rows.getLong(2);
+                    parked.put(sequences.get(rows.getString(1)), rows.wasNull() ? Long.MIN_VALUE : first);
+                }
+            }
+        }
+        return parked;
+    }
+
+    /** The first op of the sequence that comes after its parked event (one parked earlier in this batch sees it too). */
+    private Optional<Integer> firstBehind(Object sequence, long parkedFrom) {
+        return ops.stream()
+                .filter(op -> op.sequence.equals(sequence))
+                .filter(op -> !(op.message instanceof DomainEventMessage<?> domain) || domain.getSequenceNumber() > parkedFrom)
+                .map(Op::firstOfMessage)
+                .findFirst();
     }
 
     /** The stored rows of every id the batch touches, one query per store; detached, so only {@link #write} writes. */
@@ -175,28 +218,53 @@ final class FoldBatch {
      */
     private Map<Row, RuntimeException> writeAll(SessionFactory sessions, Connection connection, List<Row> changed,
                                                 Savepoint start) throws SQLException {
-        try (StatelessSession writer = sessions.withStatelessOptions().connection(connection).openStatelessSession()) {
-            try {
-                changed.forEach(row -> row.writeWith(writer));
-                return Map.of();
-            } catch (RuntimeException batchRefused) {
-                rethrowIfTransient(batchRefused);
-                connection.rollback(start);
-            }
-            Map<Row, RuntimeException> refused = new LinkedHashMap<>();
-            for (Row row : changed) {
-                Savepoint alone = connection.setSavepoint();
-                try {
-                    row.writeWith(writer);
-                    connection.releaseSavepoint(alone);
-                } catch (RuntimeException e) {
-                    rethrowIfTransient(e);
-                    connection.rollback(alone);
-                    refused.put(row, e);
-                }
-            }
-            return refused;
+        try {
+            writeTogether(sessions, connection, changed, WRITE_BATCH);
+            return Map.of();
+        } catch (RuntimeException batchRefused) {
+            rethrowIfTransient(batchRefused);
+            connection.rollback(start);
         }
+        Map<Row, RuntimeException> refused = new LinkedHashMap<>();
+        for (Row row : changed) {
+            Savepoint alone = connection.setSavepoint();
+            try {
+                writeTogether(sessions, connection, List.of(row), 1);
+                connection.releaseSavepoint(alone);
+            } catch (RuntimeException e) {
+                rethrowIfTransient(e);
+                connection.rollback(alone);
+                refused.put(row, e);
+            }
+        }
+        return refused;
+    }
+
+    /** Inserts and updates in JDBC batches on the unit of work's own connection; a refusal surfaces here. */
+    private static void writeTogether(SessionFactory sessions, Connection connection, List<Row> rows, int batchSize) {
+        StatelessSession writer = sessions.withStatelessOptions().connection(connection).openStatelessSession();
+        JdbcCoordinator jdbc = ((SharedSessionContractImplementor) writer).getJdbcCoordinator();
+        try {
+            writer.setJdbcBatchSize(batchSize);
+            rows.forEach(row -> row.writeWith(writer));
+            jdbc.executeBatch();
+        } catch (RuntimeException e) {
+            jdbc.abortBatch();
+            throw e;
+        } finally {
+            writer.close();
+        }
+    }
+
+    /** Inserts before updates, grouped by store and in id order: long JDBC batches, and rows locked in one order. */
+    private static List<Row> sortedForWriting(List<Row> changed) {
+        Map<Object, Integer> storeOrder = new IdentityHashMap<>();
+        changed.forEach(row -> storeOrder.putIfAbsent(row.store, storeOrder.size()));
+        List<Row> sorted = new ArrayList<>(changed);
+        sorted.sort(Comparator.<Row, Boolean>comparing(row -> row.stored != null)
+                .thenComparing(row -> storeOrder.get(row.store))
+                .thenComparing(row -> row.id));
+        return sorted;
     }
 
     private static void park(Map<Object, Parked> parked, Object sequence, int from, RuntimeException cause) {
@@ -208,6 +276,7 @@ final class FoldBatch {
 
     private void enqueue(Map<Object, Parked> parked) {
         SequencedDeadLetterQueue<EventMessage<?>> queue = deadLetters.orElseThrow(() -> parked.values().iterator().next().cause);
+        // behind an event parked in an earlier batch, the later ones follow it without a cause of their own
         parked.forEach((sequence, p) -> {
             Map<String, EventMessage<?>> messages = new LinkedHashMap<>();
             for (Op op : ops) {
@@ -215,7 +284,7 @@ final class FoldBatch {
                     messages.putIfAbsent(op.message.getIdentifier(), op.message);
                 }
             }
-            boolean first = true;
+            boolean first = p.cause != null;
             for (EventMessage<?> message : messages.values()) {
                 if (first) {
                     log.warn("{} parks event {} ({}) of {}: {}", processor, message.getIdentifier(),
