@@ -64,7 +64,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, "has a value of the wrong type or format"))));
+            String message = mapping instanceof TextRefusal.RefusedText refused
+                    ? refused.getOriginalMessage() : "has a value of the wrong type or format";
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         problem.setTitle("Malformed request");
@@ -74,6 +76,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
         return invalid(List.of(new FieldError(ex.getName(), "has a value of the wrong type or format")));
+    }
+
+    @ExceptionHandler(TextRefusal.RefusedParameter.class)
+    ProblemDetail refusedParameter(TextRefusal.RefusedParameter ex) {
+        return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
