@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.doorstroom.platform.autoconfigure.DoorstroomProperties;
 import nl.doorstroom.platform.domain.RuleViolation;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +20,7 @@ import org.springframework.util.backoff.FixedBackOff;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Failures that may pass (a database hiccup) are retried a few times with back-off; a message that can never
@@ -35,22 +36,28 @@ public class DeadLetterPublishing {
     private static final BackOff NO_RETRIES = new FixedBackOff(0, 0);
     private static final Logger log = LoggerFactory.getLogger(DeadLetterPublishing.class);
 
+    /** Also the containers' record interceptor: it waits for a poll's dead letters before their offsets commit. */
     @Bean
-    DefaultErrorHandler inboundErrorHandler(KafkaTemplate<Object, Object> kafka, MeterRegistry meters,
-                                            DoorstroomProperties properties) {
+    DeadLetterSends deadLetterSends(KafkaTemplate<Object, Object> kafka, DoorstroomProperties properties) {
+        // a producer of its own with room for a poll's dead letters in few requests: the broker may sync each one
+        DeadLetterSends deadLetters = new DeadLetterSends(new KafkaTemplate<>(kafka.getProducerFactory(),
+                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024)));
+        deadLetters.setExceptionHeadersCreator(DeadLetterPublishing::reasonHeaders);
+        deadLetters.warmUp(properties.inboundTopics());
+        return deadLetters;
+    }
+
+    @Bean
+    DefaultErrorHandler inboundErrorHandler(DeadLetterSends deadLetters, MeterRegistry meters, DoorstroomProperties properties) {
         // every inbound topic's counter exists from the start at 0, so increase() sees the first dead letter too
         properties.inboundTopics().forEach(topic -> {
             deadLettered(meters, topic);
             failedDeliveries(meters, topic);
         });
-        // named explicitly: the library's own default suffix has changed between versions
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, failure) -> new TopicPartition(record.topic() + SUFFIX, record.partition()));
-        deadLetters.setExceptionHeadersCreator(DeadLetterPublishing::reasonHeaders);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(4);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            // one line, no stack trace: the trace travels in the dead letter's headers
+            // one line, no stack trace: what is known of the failure travels in the dead letter's headers
             log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), InboundFailures.reason(failure));
             deadLettered(meters, record.topic()).increment();
             deadLetters.accept(record, failure);
@@ -78,9 +85,12 @@ public class DeadLetterPublishing {
             headers.add(REASON_HEADER, bytes(reason));
         }
         headers.add(isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), bytes(reason));
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        headers.add(isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), bytes(trace.toString()));
+        // a refusal's reason says it all; a stack trace (tens of kB a record) only where the failure is not understood
+        if (!InboundFailures.isRefusal(failure)) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            headers.add(isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), bytes(trace.toString()));
+        }
     }
 
     private static byte[] bytes(String text) {

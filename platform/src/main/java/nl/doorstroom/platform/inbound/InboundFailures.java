@@ -39,6 +39,13 @@ public final class InboundFailures {
         return chain.stream().anyMatch(InboundFailures::isTransientCause);
     }
 
+    /** Refused by the service's own checks (message, schema, rules, lookups), as opposed to a failure nobody foresaw. */
+    public static boolean isRefusal(Throwable failure) {
+        return chain(failure).stream().anyMatch(t -> t instanceof RejectedMessage || t instanceof RuleViolation
+                || t instanceof NotFoundException || t instanceof AggregateNotFoundException
+                || t instanceof AggregateStreamCreationException);
+    }
+
     /** The reason a person can act on: the rule, schema or lookup that refused the message, else the deepest message. */
     public static String reason(Throwable failure) {
         List<Throwable> chain = chain(failure);
