@@ -7,6 +7,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -32,6 +33,7 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterSends.class);
     private static final long ACK_TIMEOUT_SECONDS = 30;
+    private static final int MAX_PENDING = 1000;
 
     private record Pending(TopicPartition from, long offset, CompletableFuture<SendResult<Object, Object>> sent) {
     }
@@ -71,6 +73,10 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
     @Override
     protected void publish(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> kafka,
                            ConsumerRecord<?, ?> inRecord) {
+        if (pending.get().size() >= MAX_PENDING) {
+            // not reached while this is the containers' record interceptor (max.poll.records is 500 by default)
+            awaitOrFail();
+        }
         pending.get().add(new Pending(new TopicPartition(inRecord.topic(), inRecord.partition()), inRecord.offset(),
                 kafka.send(outRecord)));
     }
@@ -78,6 +84,22 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
     @Override
     public ConsumerRecord<Object, Object> intercept(ConsumerRecord<Object, Object> record, Consumer<Object, Object> consumer) {
         return record;
+    }
+
+    private void awaitOrFail() {
+        List<Pending> sends = pending.get();
+        try {
+            for (Pending send : sends) {
+                send.sent().get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new KafkaException("earlier dead letters were not written", e);
+        } finally {
+            sends.clear();
+        }
     }
 
     /** After the records of one poll, before their offsets are committed: every dead letter of them is on its topic. */
