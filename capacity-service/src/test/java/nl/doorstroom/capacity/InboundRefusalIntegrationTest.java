@@ -196,6 +196,19 @@ class InboundRefusalIntegrationTest {
     }
 
     @Test
+    void a_message_for_an_unknown_location_goes_to_the_dlt_at_once_naming_the_location() throws Exception {
+        String unknown = "COA-UNKNOWN-" + UUID.randomUUID();
+        double failedBefore = counter("doorstroom.inbound.failed.deliveries");
+
+        send(CoaTopics.LOCATIES, unknown, cloudEvent(UUID.randomUUID().toString(), "/coa/test", "nl.coa.locaties.CapaciteitGewijzigd.v1", """
+                {"locatieId":"%s","plaatsen":{"ASIELZOEKERS":10},"datum":"2022-10-01"}""".formatted(unknown)));
+
+        ConsumerRecord<String, byte[]> dead = deadLetter(unknown);
+        assertThat(header(dead, DeadLetterPublishing.REASON_HEADER)).startsWith("unknown " + unknown);
+        assertThat(counter("doorstroom.inbound.failed.deliveries") - failedBefore).as("not retried").isEqualTo(1);
+    }
+
+    @Test
     void the_same_id_from_another_source_is_a_new_message_and_the_same_source_and_id_is_a_duplicate() throws Exception {
         String location = "COA-SRC-" + UUID.randomUUID();
         send(CoaTopics.LOCATIES, location, cloudEvent(UUID.randomUUID().toString(), "/coa/test", OPENED, """
