@@ -33,6 +33,9 @@ public final class InboundFailures {
 
     public static boolean isTransient(Throwable failure) {
         List<Throwable> chain = chain(failure);
+        if (chain.stream().anyMatch(InboundFailures::isConcurrentDelivery)) {
+            return true;
+        }
         if (chain.stream().anyMatch(InboundFailures::isPermanent)) {
             return false;
         }
@@ -67,6 +70,14 @@ public final class InboundFailures {
         String kind = chain.stream().anyMatch(t -> t instanceof DataIntegrityViolationException || sqlState(t).startsWith("23"))
                 ? "conflicts with stored data: " : "";
         return kind + root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    /**
+     * The same message committed meanwhile by another consumer (a rebalance): the retry finds its identity stored and
+     * skips it, where a dead letter would report a message that was in fact applied.
+     */
+    private static boolean isConcurrentDelivery(Throwable t) {
+        return sqlState(t).equals("23505") && t.getMessage() != null && t.getMessage().contains("processed_message_pkey");
     }
 
     private static boolean isPermanent(Throwable t) {

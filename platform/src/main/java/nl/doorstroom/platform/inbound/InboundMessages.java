@@ -127,7 +127,8 @@ public class InboundMessages {
         } else if (node.isObject()) {
             for (var fields = node.fields(); fields.hasNext(); ) {
                 var field = fields.next();
-                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1");
+                // U+0000 in a name is shown escaped: the pointer goes into a log line and a header
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1").replace("\u0000", "\\u0000");
                 if (field.getKey().indexOf('\u0000') >= 0) {
                     return Optional.of(child);
                 }
