@@ -263,6 +263,22 @@ class InboundRefusalIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 
+    @Test
+    void opening_a_cno_location_whose_id_is_taken_is_409_problem_json_not_an_sql_error() throws Exception {
+        String id = "CNO-" + UUID.randomUUID();
+        String body = """
+                {"locationId":"%s","veiligheidsregio":"VR05","name":"Hal","places":100}""".formatted(id);
+        assertThat(post("/cno-locations", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        ResponseEntity<String> again = post("/cno-locations", body);
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(again.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(again.getBody()).doesNotContain("constraint").doesNotContain("SQL");
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, id))
+                .isEqualTo(1);
+    }
+
     private ConsumerRecord<String, byte[]> deadLetter(String key) {
         List<ConsumerRecord<String, byte[]>> seen = readUntil(CoaTopics.LOCATIES + DeadLetterPublishing.SUFFIX,
                 r -> key.equals(r.key()), PATIENCE);

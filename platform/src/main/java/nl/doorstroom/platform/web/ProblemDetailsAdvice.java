@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import nl.doorstroom.platform.domain.NotFoundException;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -105,6 +106,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 ex instanceof NotFoundException ? ex.getMessage() : "No such item.");
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /** A creation with an id already in use: the event store's uniqueness, said as a conflict, not as an SQL error. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "An item with this id exists already. Nothing was recorded.");
+        problem.setTitle("Already exists");
         return problem;
     }
 
