@@ -13,7 +13,9 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CoaPlacesReassigned;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
@@ -36,8 +38,18 @@ public class CoaLocation {
     protected CoaLocation() {
     }
 
+    /**
+     * A second LocatieGeopend for a location COA already reported is refused with its reason, not ignored: its id
+     * differs (a redelivery of the same message never gets here), so it says something new, perhaps other places,
+     * that the sender should hear was not taken.
+     */
     @CommandHandler
-    public CoaLocation(RegisterCoaLocation command) {
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RegisterCoaLocation command) {
+        if (locationId != null) {
+            throw new RuleViolation("locatieId", "COA location " + locationId + " is already "
+                    + (closed ? "registered and closed" : "open") + "; a second LocatieGeopend is not taken");
+        }
         requireCounts("places", command.places());
         apply(new CoaLocationRegistered(command.locationId(), command.name(), Map.copyOf(command.places()),
                 command.belowNormalStandard(), command.occurredOn()));

@@ -40,6 +40,15 @@ class CoaLocationTest {
     }
 
     @Test
+    void a_second_locatie_geopend_for_an_open_location_is_a_rule_violation_naming_the_location() {
+        fixture.given(TER_APEL)
+                .when(new RegisterCoaLocation("COA-TER-APEL", "Ter Apel", Map.of(ASIELZOEKERS, 1000), false, AUG_26))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("COA location COA-TER-APEL is already open; a second LocatieGeopend is not taken");
+    }
+
+    @Test
     void places_can_be_used_flexibly_between_target_groups() {
         fixture.given(TER_APEL)
                 .when(new ReassignCoaPlaces("COA-TER-APEL", ASIELZOEKERS, STATUSHOUDERS, 300, AUG_26))

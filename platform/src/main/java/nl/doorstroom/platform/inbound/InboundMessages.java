@@ -28,6 +28,7 @@ import static nl.doorstroom.contracts.ContractSchemas.Direction.PUBLISHED;
 @Component
 public class InboundMessages {
 
+    static final int MAX_IDENTITY_LENGTH = 255;
     private static final EventFormat CLOUD_EVENT_JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final ProcessedMessageRepository processed;
@@ -76,6 +77,8 @@ public class InboundMessages {
     }
 
     private InboundMessage validated(ConsumerRecord<String, byte[]> record, CloudEvent event) {
+        storable("id", event.getId());
+        storable("source", event.getSource().toString());
         if (event.getData() == null) {
             throw new RejectedMessage("CloudEvent " + event.getId() + " has no data");
         }
@@ -85,6 +88,10 @@ public class InboundMessages {
         } catch (IOException e) {
             throw new RejectedMessage("data is not JSON: " + e.getMessage(), e);
         }
+        // before the schema, so the reason names the field and not only a pattern it failed
+        nulCharacter(data, "").ifPresent(pointer -> {
+            throw new RejectedMessage(pointer + ": contains U+0000 (NUL), which PostgreSQL cannot store as text");
+        });
         // COA's and IND's messages have inbound schemas; other services' events are checked against their published contract
         ContractSchemas.Direction direction = ContractSchemas.isKnown(INBOUND, event.getType()) ? INBOUND : PUBLISHED;
         List<String> violations = ContractSchemas.violations(direction, event.getType(), data);
@@ -93,6 +100,45 @@ public class InboundMessages {
         }
         return new InboundMessage(record.topic(), event.getId(), event.getType(), event.getSource().toString(), event.getTime(),
                 data, traceparentOf(record, event));
+    }
+
+    /** The identity goes into {@code processed_message} (varchar 255) as it is. */
+    private static void storable(String attribute, String value) {
+        if (value.indexOf('\u0000') >= 0) {
+            throw new RejectedMessage("CloudEvent " + attribute + " contains U+0000 (NUL), which PostgreSQL cannot store as text");
+        }
+        if (value.length() > MAX_IDENTITY_LENGTH) {
+            throw new RejectedMessage("CloudEvent " + attribute + " is longer than " + MAX_IDENTITY_LENGTH + " characters");
+        }
+    }
+
+    /** The JSON pointer (RFC 6901) of the first field name or string value holding U+0000, if any. */
+    static Optional<String> nulCharacter(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf('\u0000') >= 0 ? Optional.of(pointer.isEmpty() ? "/" : pointer) : Optional.empty();
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                Optional<String> found = nulCharacter(node.get(i), pointer + "/" + i);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var fields = node.fields(); fields.hasNext(); ) {
+                var field = fields.next();
+                // U+0000 in a name is shown escaped: the pointer goes into a log line and a header
+                String child = pointer + "/" + field.getKey().replace("~", "~0").replace("/", "~1").replace("\u0000", "\\u0000");
+                if (field.getKey().indexOf('\u0000') >= 0) {
+                    return Optional.of(child);
+                }
+                Optional<String> found = nulCharacter(field.getValue(), child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String traceparentOf(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -106,17 +152,19 @@ public class InboundMessages {
     }
 
     /**
-     * Applies the effect unless this message id was processed before. The id and the effect commit together,
-     * so a redelivery after a crash either finds both or neither.
+     * Applies the effect unless this message was processed before. A message is known by its CloudEvents identity,
+     * source together with id: two senders may use the same id. The identity and the effect commit together, so a
+     * redelivery after a crash either finds both or neither.
      *
      * @return whether the effect was applied
      */
     @Transactional
     public boolean once(InboundMessage message, Runnable effect) {
-        if (processed.existsById(message.id())) {
+        if (processed.existsById(new ProcessedMessage.Key(message.source(), message.id()))
+                || processed.existsById(new ProcessedMessage.Key(ProcessedMessage.SOURCE_NOT_RECORDED, message.id()))) {
             return false;
         }
-        processed.saveAndFlush(new ProcessedMessage(message.id(), message.topic(), message.type(), clock.instant()));
+        processed.saveAndFlush(new ProcessedMessage(message.source(), message.id(), message.topic(), message.type(), clock.instant()));
         Traceparent.with(message.traceparent() != null ? message.traceparent() : Traceparent.generate(), () -> {
             effect.run();
             return null;

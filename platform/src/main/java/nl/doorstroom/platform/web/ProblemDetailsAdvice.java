@@ -5,6 +5,7 @@ import jakarta.validation.ConstraintViolationException;
 import nl.doorstroom.platform.domain.NotFoundException;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -64,7 +65,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, "has a value of the wrong type or format"))));
+            String message = mapping instanceof TextRefusal.RefusedText refused
+                    ? refused.getOriginalMessage() : "has a value of the wrong type or format";
+            return ResponseEntity.badRequest().body(invalid(List.of(new FieldError(field, message))));
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
         problem.setTitle("Malformed request");
@@ -74,6 +77,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException ex) {
         return invalid(List.of(new FieldError(ex.getName(), "has a value of the wrong type or format")));
+    }
+
+    @ExceptionHandler(TextRefusal.RefusedParameter.class)
+    ProblemDetail refusedParameter(TextRefusal.RefusedParameter ex) {
+        return invalid(List.of(new FieldError(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -98,6 +106,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
                 ex instanceof NotFoundException ? ex.getMessage() : "No such item.");
         problem.setTitle("Not found");
+        return problem;
+    }
+
+    /** A creation with an id already in use: the event store's uniqueness, said as a conflict, not as an SQL error. */
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    ProblemDetail alreadyExists(AggregateStreamCreationException ex) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "An item with this id exists already. Nothing was recorded.");
+        problem.setTitle("Already exists");
         return problem;
     }
 
