@@ -410,32 +410,44 @@ public class PipelineBenchmark {
     }
 
     /**
-     * Rebuild of capacity-service's location projection from at least BENCH_REBUILD_EVENTS events: copies of a stored
-     * CnoLocationOpened, written straight into its event store in batches (as a history would be loaded), then
-     * POST /admin/processors/capacity-projection/replay, timed from its start until it has caught up.
+     * Rebuild of capacity-service's location projection from at least BENCH_REBUILD_EVENTS events, shaped as a year of
+     * daily reports would be: 2,000 CNO locations, each opened once and then reporting its occupancy again and again.
+     * A location opened and reported through the gateway is the template; its two stored events are copied straight
+     * into the event store (as a history would be loaded), then POST /admin/processors/capacity-projection/replay is
+     * timed from its start until it has caught up.
      */
     static void rebuild() throws Exception {
         String admin = token("admin");
         String capacityUrl = env("DOORSTROOM_CAPACITY", "http://localhost:8081");
         try (Connection c = DriverManager.getConnection(POSTGRES + "/doorstroom_capacity", "postgres", "")) {
             long stored = single(c.prepareStatement("select count(*) from domain_event_entry"));
-            long toAdd = Math.max(0, REBUILD_EVENTS - stored);
-            if (toAdd > 0) {
+            int locations = 2_000;
+            long reports = Math.max(0, (REBUILD_EVENTS - stored - locations) / locations);
+            if (reports > 0) {
                 long t0 = System.nanoTime();
-                openCno(token("vr-VR01"), "VR01");
+                String vr = token("vr-VR01");
+                String template = "BENCH-TEMPLATE-" + UUID.randomUUID();
+                post(vr, "/api/capacity/cno-locations", "{\"locationId\":\"" + template
+                        + "\",\"veiligheidsregio\":\"VR01\",\"name\":\"Sporthal\",\"places\":400,\"occurredOn\":\"2022-09-01\"}", 201);
+                post(vr, "/api/capacity/cno-locations/" + template + "/occupancy", "{\"occupied\":180,\"occurredOn\":\"2022-10-01\"}", 202);
+                String run = UUID.randomUUID().toString().substring(0, 8);
+                String copy = """
+                        insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                            event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)
+                        select nextval('domain_event_entry_seq'), 'CNO-REBUILD-%1$s-' || a, s, e.type, gen_random_uuid()::text,
+                               e.time_stamp, e.payload_type, e.payload_revision,
+                               convert_to(replace(convert_from(e.payload, 'UTF8'), '%2$s', 'CNO-REBUILD-%1$s-' || a), 'UTF8'), e.meta_data
+                        from domain_event_entry e, generate_series(%3$d, %4$d) s, generate_series(1, %5$d) a
+                        where e.aggregate_identifier = '%2$s' and e.sequence_number = least(s, 1)
+                        order by s, a""";
                 try (Statement s = c.createStatement()) {
-                    for (long done = 0; done < toAdd; done += 20_000) {
-                        long n = Math.min(20_000, toAdd - done);
-                        s.executeUpdate("""
-                                insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
-                                    event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)
-                                select nextval('domain_event_entry_seq'), 'CNO-REBUILD-' || gen_random_uuid(), 0, e.type,
-                                       gen_random_uuid()::text, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
-                                from (select * from domain_event_entry where payload_type like '%CnoLocationOpened'
-                                      order by global_index desc limit 1) e, generate_series(1, """ + n + ")");
+                    s.executeUpdate(copy.formatted(run, template, 0, 0, locations));
+                    for (long from = 1; from <= reports; from += 20) {
+                        s.executeUpdate(copy.formatted(run, template, from, Math.min(reports, from + 19), locations));
                     }
                 }
-                System.out.printf("loaded %,d events into capacity's event store in %.1f s%n", toAdd, (System.nanoTime() - t0) / 1e9);
+                System.out.printf("loaded %,d events (%,d locations × %,d occupancy reports) into capacity's event store in %.1f s%n",
+                        locations * (reports + 1), locations, reports, (System.nanoTime() - t0) / 1e9);
             }
             long events = single(c.prepareStatement("select count(*) from domain_event_entry"));
             awaitCaughtUp(capacityUrl, admin, Duration.ofMinutes(30));
@@ -669,6 +681,15 @@ public class PipelineBenchmark {
         if (response.statusCode() != 201) {
             throw new IllegalStateException("POST /api/capacity/cno-locations answered " + response.statusCode()
                     + (response.statusCode() == 429 ? " (the gateway's rate limit: start the stack with DOORSTROOM_RATE_LIMIT=100000)" : ""));
+        }
+    }
+
+    static void post(String token, String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(GATEWAY + path))
+                .header("content-type", "application/json").header("authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 

@@ -21,5 +21,5 @@ until grep -q "Doorstroom is ready" "$data/stack.out"; do
 done
 startup=$(echo "$(date +%s.%N) - $start" | bc)
 sleep "${BENCH_SETTLE_SECONDS:-20}"   # the catalogue loads and the JVMs settle before "at rest" is measured
-BENCH_STARTUP_SECONDS=$startup java -Xmx1g -cp "$cp" bench/PipelineBenchmark.java "$@" | tee "$out"
+BENCH_STARTUP_SECONDS=$startup java -Xmx1g -Dlogback.configurationFile=bench/logback.xml -cp "$cp" bench/PipelineBenchmark.java "$@" | tee "$out"
 echo "figures in $out"

@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import nl.doorstroom.tokens.VerifiedTokens;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -72,7 +73,7 @@ public class GatewaySecurity {
     JwtDecoder jwtDecoder(Settings settings) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(settings.issuerUri() + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
-        return decoder;
+        return new VerifiedTokens(decoder, java.time.Clock.systemUTC(), 10_000);
     }
 
     @Bean

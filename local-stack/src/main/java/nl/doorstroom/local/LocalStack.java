@@ -213,8 +213,9 @@ public final class LocalStack implements AutoCloseable {
         }
         try {
             Path logs = Files.createDirectories(settings.dataDirectory().resolve("logs"));
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                    "-jar", jar.toAbsolutePath().toString()));
+            List<String> command = new ArrayList<>(List.of(javaExecutable()));
+            command.addAll(jvmOptions());
+            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
             command.addAll(args);
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -333,6 +334,20 @@ public final class LocalStack implements AutoCloseable {
         }
         running.clear();
     }
+
+    /**
+     * The services' JVM options: DOORSTROOM_JAVA_OPTS when set (e.g. to record a profile with
+     * -XX:StartFlightRecording), else the measured defaults (docs/benchmarks.md).
+     */
+    static List<String> jvmOptions() {
+        String configured = System.getenv("DOORSTROOM_JAVA_OPTS");
+        if (configured != null && !configured.isBlank()) {
+            return List.of(configured.trim().split("\\s+"));
+        }
+        return DEFAULT_JVM_OPTIONS;
+    }
+
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:TieredStopAtLevel=1");
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();

@@ -17,7 +17,7 @@ import java.util.List;
  * Everything a Doorstroom service gets by depending on {@code platform}. Its entities and repositories are
  * registered beside the service's own (and Axon's) through the auto-configuration packages.
  */
-@AutoConfiguration
+@AutoConfiguration(before = org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration.class)
 @AutoConfigurationPackage(basePackages = "nl.doorstroom.platform")
 @EnableConfigurationProperties(DoorstroomProperties.class)
 @ComponentScan(basePackages = {

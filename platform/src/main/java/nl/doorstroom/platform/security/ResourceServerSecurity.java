@@ -16,6 +16,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import nl.doorstroom.tokens.VerifiedTokens;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -63,7 +64,7 @@ public class ResourceServerSecurity {
                 ? NimbusJwtDecoder.withPublicKey(publicKey(settings)).build()
                 : NimbusJwtDecoder.withJwkSetUri(settings.issuerUri() + "/oauth2/jwks").build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(settings.issuerUri()));
-        return decoder;
+        return new VerifiedTokens(decoder, java.time.Clock.systemUTC(), 10_000);
     }
 
     /** The token's {@code roles} claim as authorities {@code ROLE_<role>}. */
