@@ -54,9 +54,10 @@ import java.util.regex.Pattern;
  *
  *   java -cp <postgresql + kafka-clients> bench/PipelineBenchmark.java [sections...]
  *
- * Sections (all by default): raw commands latency inbound rebuild memory. Environment: DOORSTROOM_GATEWAY
+ * Sections (all by default): raw commands latency inbound aggregate rebuild memory. Environment: DOORSTROOM_GATEWAY
  * (http://localhost:8080), DOORSTROOM_ISSUER (http://localhost:9000), DOORSTROOM_POSTGRES (jdbc:postgresql://localhost:54320),
- * DOORSTROOM_KAFKA (localhost:9092), BENCH_SECONDS (8, per measured run), BENCH_REBUILD_EVENTS (1000000).
+ * DOORSTROOM_KAFKA (localhost:9092), BENCH_SECONDS (8, per measured run), BENCH_REBUILD_EVENTS (1000000),
+ * BENCH_INBOUND_MESSAGES (2000).
  */
 public class PipelineBenchmark {
 
@@ -77,7 +78,7 @@ public class PipelineBenchmark {
     static double kafkaProducePerSecond;
 
     public static void main(String[] args) throws Exception {
-        List<String> sections = args.length == 0 ? List.of("raw", "commands", "latency", "inbound", "rebuild", "memory")
+        List<String> sections = args.length == 0 ? List.of("raw", "commands", "latency", "inbound", "aggregate", "rebuild", "memory")
                 : List.of(args);
         System.out.printf("Doorstroom pipeline benchmark, %s, %d cores, %s%n", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -100,6 +101,9 @@ public class PipelineBenchmark {
         }
         if (sections.contains("inbound")) {
             inbound();
+        }
+        if (sections.contains("aggregate")) {
+            longAggregate();
         }
         if (sections.contains("rebuild")) {
             rebuild();
@@ -366,7 +370,7 @@ public class PipelineBenchmark {
      * messages until they are on the DLT; then one valid message behind 1,000 malformed ones on the same partition.
      */
     static void inbound() throws Exception {
-        int valid = 5_000 * Math.max(1, SECONDS / 4);
+        int valid = Integer.parseInt(env("BENCH_INBOUND_MESSAGES", "2000"));
         try (Connection capacity = DriverManager.getConnection(POSTGRES + "/doorstroom_capacity", "postgres", "");
              KafkaProducer<String, byte[]> producer = producer(); KafkaConsumer<String, byte[]> consumer = consumer()) {
             PreparedStatement count = capacity.prepareStatement("select count(*) from capacity_location where kind = 'COA'");
@@ -407,6 +411,41 @@ public class PipelineBenchmark {
             report("inbound.coa.valid_behind_1000_malformed", "a valid message behind 1,000 malformed on the same partition, until projected",
                     (System.nanoTime() - sentFirst) / 1e6, "ms", null, null);
         }
+    }
+
+    /**
+     * Commands on one CNO location that already has 10,000 events (occupancy reports copied into its stream, as a
+     * location reporting every day for years would have): 200 more reports through the gateway, one at a time.
+     */
+    static void longAggregate() throws Exception {
+        String vr = token("vr-VR02");
+        String location = "BENCH-LONG-" + UUID.randomUUID();
+        post(vr, "/api/capacity/cno-locations", "{\"locationId\":\"" + location
+                + "\",\"veiligheidsregio\":\"VR02\",\"name\":\"Expo\",\"places\":900,\"occurredOn\":\"2022-09-01\"}", 201);
+        String report = "{\"occupied\":300,\"occurredOn\":\"2022-10-01\"}";
+        post(vr, "/api/capacity/cno-locations/" + location + "/occupancy", report, 202);
+        try (Connection c = DriverManager.getConnection(POSTGRES + "/doorstroom_capacity", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("""
+                    insert into domain_event_entry (global_index, aggregate_identifier, sequence_number, type,
+                        event_identifier, time_stamp, payload_type, payload_revision, payload, meta_data)
+                    select nextval('domain_event_entry_seq'), e.aggregate_identifier, n, e.type, gen_random_uuid()::text,
+                           e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data
+                    from domain_event_entry e, generate_series(2, 10000) n
+                    where e.aggregate_identifier = '%s' and e.sequence_number = 1 order by n""".formatted(location));
+        }
+        List<Long> latencies = new ArrayList<>();
+        for (int i = 0; i < 220; i++) {
+            long t0 = System.nanoTime();
+            post(vr, "/api/capacity/cno-locations/" + location + "/occupancy", report, 202);
+            if (i >= 20) {
+                latencies.add(System.nanoTime() - t0);
+            }
+        }
+        Collections.sort(latencies);
+        report("aggregate.10000_events.p50", "a command on a location with 10,000 events, p50 (200 after 20 warm-up)",
+                ms(latencies, 0.5), "ms", null, null);
+        report("aggregate.10000_events.p99", "a command on a location with 10,000 events, p99", ms(latencies, 0.99), "ms", null, null);
     }
 
     /**
