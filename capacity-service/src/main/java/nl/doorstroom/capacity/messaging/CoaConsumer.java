@@ -8,6 +8,7 @@ import nl.doorstroom.capacity.domain.CapacityCommands.RegisterCoaLocation;
 import nl.doorstroom.capacity.domain.CapacityCommands.ReportCoaOccupancy;
 import nl.doorstroom.capacity.domain.Doelgroep;
 import nl.doorstroom.platform.inbound.InboundMessage;
+import nl.doorstroom.platform.inbound.InboundBatches;
 import nl.doorstroom.platform.inbound.InboundMessages;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /** Turns COA's location and occupancy messages into capacity commands, each applied once. */
@@ -23,25 +25,28 @@ import java.util.Map;
 public class CoaConsumer {
 
     private final InboundMessages inbound;
+    private final InboundBatches batches;
     private final CommandGateway commands;
 
-    public CoaConsumer(InboundMessages inbound, CommandGateway commands) {
+    public CoaConsumer(InboundMessages inbound, InboundBatches batches, CommandGateway commands) {
         this.inbound = inbound;
+        this.batches = batches;
         this.commands = commands;
     }
 
-    @KafkaListener(topics = CoaTopics.LOCATIES)
-    public void onLocatie(ConsumerRecord<String, byte[]> record) {
-        InboundMessage message = inbound.read(record, CoaTopics.LOCATIES_TYPES);
-        inbound.once(message, () -> commands.sendAndWait(toCommand(message)));
+    /** A poll of COA's location messages at a time: one commit for all of them (InboundBatches). */
+    @KafkaListener(topics = CoaTopics.LOCATIES, batch = "true")
+    public void onLocaties(List<ConsumerRecord<String, byte[]>> records) {
+        batches.applyAll(records, record -> inbound.read(record, CoaTopics.LOCATIES_TYPES),
+                message -> commands.sendAndWait(toCommand(message)));
     }
 
-    @KafkaListener(topics = CoaTopics.BEZETTING)
-    public void onBezetting(ConsumerRecord<String, byte[]> record) {
-        InboundMessage message = inbound.read(record, CoaTopics.BEZETTING_TYPES);
-        JsonNode d = message.data();
-        inbound.once(message, () -> commands.sendAndWait(
-                new ReportCoaOccupancy(d.get("locatieId").asText(), counts(d.get("bezetting")), date(d, "peildatum"))));
+    @KafkaListener(topics = CoaTopics.BEZETTING, batch = "true")
+    public void onBezettingen(List<ConsumerRecord<String, byte[]>> records) {
+        batches.applyAll(records, record -> inbound.read(record, CoaTopics.BEZETTING_TYPES), message -> {
+            JsonNode d = message.data();
+            commands.sendAndWait(new ReportCoaOccupancy(d.get("locatieId").asText(), counts(d.get("bezetting")), date(d, "peildatum")));
+        });
     }
 
     private static Object toCommand(InboundMessage message) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.doorstroom.platform.autoconfigure.DoorstroomProperties;
 import nl.doorstroom.platform.domain.RuleViolation;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
@@ -47,8 +48,33 @@ public class DeadLetterPublishing {
         return deadLetters;
     }
 
+    /** What every dead letter gets: one log line (no stack trace), the counter, and the record on its DLT. */
     @Bean
-    DefaultErrorHandler inboundErrorHandler(DeadLetterSends deadLetters, MeterRegistry meters, DoorstroomProperties properties) {
+    InboundDeadLetters inboundDeadLetters(DeadLetterSends deadLetters, MeterRegistry meters) {
+        return new InboundDeadLetters() {
+            @Override
+            public void deadLetter(ConsumerRecord<?, ?> record, Exception failure) {
+                // what is known of the failure travels in the dead letter's headers
+                log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), InboundFailures.reason(failure));
+                deadLettered(meters, record.topic()).increment();
+                deadLetters.accept(record, failure);
+            }
+
+            @Override
+            public void refuse(ConsumerRecord<?, ?> record, Exception failure) {
+                failedDeliveries(meters, record.topic()).increment();
+                deadLetter(record, failure);
+            }
+
+            @Override
+            public void awaitWritten() {
+                deadLetters.awaitWritten();
+            }
+        };
+    }
+
+    @Bean
+    DefaultErrorHandler inboundErrorHandler(InboundDeadLetters deadLetters, MeterRegistry meters, DoorstroomProperties properties) {
         // every inbound topic's counter exists from the start at 0, so increase() sees the first dead letter too
         properties.inboundTopics().forEach(topic -> {
             deadLettered(meters, topic);
@@ -56,12 +82,7 @@ public class DeadLetterPublishing {
         });
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxAttempts(4);
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, failure) -> {
-            // one line, no stack trace: what is known of the failure travels in the dead letter's headers
-            log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), InboundFailures.reason(failure));
-            deadLettered(meters, record.topic()).increment();
-            deadLetters.accept(record, failure);
-        }, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters::deadLetter, backOff);
         handler.addNotRetryableExceptions(RejectedMessage.class, RuleViolation.class);
         // only transient failures get the back-off; everything else is dead-lettered on its first failure
         handler.setBackOffFunction((record, failure) -> InboundFailures.isTransient(failure) ? null : NO_RETRIES);

@@ -86,6 +86,11 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
         return record;
     }
 
+    /** Every dead letter sent by this thread is on its topic, or this throws (and the records are delivered again). */
+    public void awaitWritten() {
+        awaitOrFail();
+    }
+
     private void awaitOrFail() {
         List<Pending> sends = pending.get();
         try {
