@@ -43,7 +43,10 @@ public final class SnapshotRoundTrip {
         return JacksonSerializer.builder().objectMapper(mapper).build();
     }
 
-    /** The aggregate after {@code events} (sequence 0, 1, …), taken as a snapshot, stored as JSON and read back. */
+    /**
+     * The aggregate after {@code events} (sequence 0, 1, …), taken as a snapshot, stored as JSON and read back. Call it
+     * outside a unit of work (not inside {@code givenState}'s supplier): within one, Axon defers the snapshot to its commit.
+     */
     public static <T> T afterSnapshot(Class<T> type, String aggregateId, Object... events) {
         Aggregate aggregate = type.getAnnotation(Aggregate.class);
         assertThat(aggregate).as(type + " is an aggregate").isNotNull();
