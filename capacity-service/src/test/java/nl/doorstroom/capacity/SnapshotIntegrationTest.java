@@ -93,6 +93,11 @@ class SnapshotIntegrationTest {
             assertThat(location.get("status").asText()).isEqualTo("CLOSED");
             assertThat(location.get("places").get("ASIELZOEKERS").asInt()).isEqualTo(260);
         });
+        // the point-in-time answers fold the events themselves, from the first: the snapshot is not one of them
+        ResponseEntity<String> asOfJuly1 = http.getForEntity("/regions/VR03?validAt=2023-07-01", String.class);
+        assertThat(asOfJuly1.getStatusCode()).as(asOfJuly1.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(asOfJuly1.getBody()).get("realised").asLong()).isGreaterThanOrEqualTo(260);
+        assertThat(http.getForEntity("/national?validAt=2023-07-01", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode verification = json.readTree(http.getForObject("/admin/audit/verify", String.class));
         assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
         ReadModelRebuild.rebuildEqualsLive(http, dataSource, CapacityEventsV1.TOPIC, PATIENCE);
