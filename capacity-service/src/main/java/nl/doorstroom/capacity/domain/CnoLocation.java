@@ -1,5 +1,7 @@
 package nl.doorstroom.capacity.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import nl.doorstroom.capacity.domain.CapacityCommands.ChangeCnoCapacity;
 import nl.doorstroom.capacity.domain.CapacityCommands.CloseCnoLocation;
 import nl.doorstroom.capacity.domain.CapacityCommands.HandOverCnoLocation;
@@ -11,9 +13,11 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationHandedOver;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationOpened;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoOccupancyReported;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -23,7 +27,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and report occupancy while open, and ends by closing or by being handed over to COA or a municipality
  * (the CNO wind-down, III.2.4). A location below normal standards is allowed when safe and hygienic (III.7.1).
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+// a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class CnoLocation {
 
     private enum Status { OPEN, CLOSED, HANDED_OVER }

@@ -1,5 +1,7 @@
 package nl.doorstroom.capacity.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import nl.doorstroom.capacity.domain.CapacityCommands.ChangeCoaCapacity;
 import nl.doorstroom.capacity.domain.CapacityCommands.CloseCoaLocation;
 import nl.doorstroom.capacity.domain.CapacityCommands.ReassignCoaPlaces;
@@ -11,11 +13,13 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CoaLocationRegistered;
 import nl.doorstroom.capacity.domain.CapacityEvents.CoaOccupancyReported;
 import nl.doorstroom.capacity.domain.CapacityEvents.CoaPlacesReassigned;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
@@ -27,7 +31,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A COA reception location as COA reports it on {@code coa.locaties.v1} and {@code coa.bezetting.v1}: places
  * per target group (which may be reassigned between groups, III.4), occupancy per group, and its closing.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+// a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class CoaLocation {
 
     @AggregateIdentifier

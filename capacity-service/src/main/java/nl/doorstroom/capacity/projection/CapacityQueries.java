@@ -197,7 +197,8 @@ public class CapacityQueries {
 
     /** The events of one aggregate recorded by {@code knownAt} and about {@code validAt} or earlier (null: no limit). */
     private Stream<Object> events(String aggregateId, Instant knownAt, LocalDate validAt) {
-        return events.readEvents(aggregateId).asStream()
+        // from sequence 0: readEvents(id) alone starts at the aggregate's snapshot, which a fold cannot read
+        return events.readEvents(aggregateId, 0).asStream()
                 .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
                 .filter(m -> validAt == null || !((Dated) m.getPayload()).occurredOn().isAfter(validAt))
                 .<Object>map(DomainEventMessage::getPayload);

@@ -19,7 +19,8 @@ public class CnoLocationRegions {
 
     /** Null for a location that was never opened as a CNO location. */
     public String of(String locationId) {
-        return events.readEvents(locationId).asStream()
+        // from sequence 0: readEvents(id) alone starts at the location's snapshot, which holds no CnoLocationOpened
+        return events.readEvents(locationId, 0).asStream()
                 .map(m -> m.getPayload())
                 .filter(CnoLocationOpened.class::isInstance)
                 .map(p -> ((CnoLocationOpened) p).veiligheidsregio())

@@ -11,11 +11,14 @@ import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationHandedOver;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationOpened;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoOccupancyReported;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.testsupport.SnapshotRoundTrip;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 class CnoLocationTest {
 
@@ -81,5 +84,25 @@ class CnoLocationTest {
         fixture.given(OPENED, new CnoLocationHandedOver("CNO-ZUIDLAREN", "VR01", HandOverRecipient.GEMEENTE, "Tynaarlo", JAN_1_2023))
                 .when(new CloseCnoLocation("CNO-ZUIDLAREN", JAN_1_2023.plusDays(1)))
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void a_location_loaded_from_its_snapshot_after_300_daily_reports_decides_as_one_loaded_from_its_events() {
+        List<Object> history = new ArrayList<>(List.of(OPENED));
+        for (int day = 0; day < 300; day++) {
+            history.add(new CnoOccupancyReported("CNO-ZUIDLAREN", "VR01", 150 + day % 50, SEPT_1.plusDays(day)));
+        }
+        CnoLocation open = SnapshotRoundTrip.afterSnapshot(CnoLocation.class, "CNO-ZUIDLAREN", history.toArray());
+        fixture.givenState(() -> open)
+                .when(new ChangeCnoCapacity("CNO-ZUIDLAREN", 300, JAN_1_2023))
+                .expectEvents(new CnoLocationCapacityChanged("CNO-ZUIDLAREN", "VR01", 300, JAN_1_2023));
+
+        history.add(new CnoLocationClosed("CNO-ZUIDLAREN", "VR01", JAN_1_2023));
+        CnoLocation closed = SnapshotRoundTrip.afterSnapshot(CnoLocation.class, "CNO-ZUIDLAREN", history.toArray());
+        new AggregateTestFixture<>(CnoLocation.class).givenState(() -> closed)
+                .when(new ReportCnoOccupancy("CNO-ZUIDLAREN", 120, JAN_1_2023.plusDays(1)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("CNO location CNO-ZUIDLAREN is closed");
     }
 }

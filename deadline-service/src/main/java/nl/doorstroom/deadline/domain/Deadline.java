@@ -1,5 +1,7 @@
 package nl.doorstroom.deadline.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import nl.doorstroom.deadline.domain.DeadlineCommands.CountCnoLocation;
 import nl.doorstroom.deadline.domain.DeadlineCommands.CountCnoLocationWoundDown;
 import nl.doorstroom.deadline.domain.DeadlineCommands.ExtendDeadline;
@@ -14,6 +16,7 @@ import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineMetLate;
 import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineMissed;
 import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineSet;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
@@ -21,6 +24,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -38,7 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Only command handlers schedule the due moment with the deadline manager, so rebuilding from events (a replay,
  * or loading the aggregate) never schedules or fires anything.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+// a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Deadline {
 
     /** The name under which the due moment is scheduled with Axon's deadline manager. */

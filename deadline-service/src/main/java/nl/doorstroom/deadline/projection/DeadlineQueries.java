@@ -51,7 +51,8 @@ public class DeadlineQueries {
         if (knownAt == null && validAt == null) {
             return one(ref);
         }
-        DeadlineState state = events.readEvents(Deadline.idOf(ref)).asStream()
+        // from sequence 0: readEvents(id) alone starts at the deadline's snapshot, which a fold cannot read
+        DeadlineState state = events.readEvents(Deadline.idOf(ref), 0).asStream()
                 .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
                 .<Object>map(DomainEventMessage::getPayload)
                 .filter(e -> validAt == null || !((DeadlineEvent) e).occurredOn().isAfter(validAt))

@@ -13,6 +13,7 @@ import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineMetLate;
 import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineMissed;
 import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineSet;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.testsupport.SnapshotRoundTrip;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.CustomTypeSafeMatcher;
 import org.hamcrest.Matcher;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -253,5 +255,31 @@ class DeadlineTest {
         public Instant instant() {
             return fixture.currentTime();
         }
+    }
+
+    @Test
+    void the_cno_wind_down_loaded_from_its_snapshot_after_250_locations_is_met_by_the_last_one_and_only_by_it() {
+        String windDown = "III.2.4/2023-01-01";
+        LocalDate january1 = LocalDate.of(2023, 1, 1);
+        List<Object> history = new ArrayList<>(List.of(new DeadlineSet(windDown, "III.2.4", "afbouw CNO afgerond",
+                List.of("RIJK", "VR"), january1, DueMoment.of(january1), "afbouw CNO afgerond", AGREED)));
+        for (int i = 1; i <= 250; i++) {
+            history.add(new CnoLocationCounted(windDown, "CNO-" + i, LocalDate.of(2022, 9, 1)));
+        }
+        for (int i = 1; i < 250; i++) {
+            history.add(new CnoLocationWoundDown(windDown, "CNO-" + i, "closed", LocalDate.of(2022, 12, 1)));
+        }
+        Deadline loaded = SnapshotRoundTrip.afterSnapshot(Deadline.class, Deadline.idOf(windDown), history.toArray());
+
+        fixture.givenState(() -> loaded)
+                .when(new CountCnoLocationWoundDown(windDown, "CNO-7", "closed again", LocalDate.of(2022, 12, 19)))
+                .expectNoEvents();
+        AggregateTestFixture<Deadline> last = new AggregateTestFixture<>(Deadline.class);
+        last.registerInjectableResource(new BusinessTime(new FixtureClock(), 1.0));
+        last.givenState(() -> loaded)
+                .when(new CountCnoLocationWoundDown(windDown, "CNO-250", "handed over", LocalDate.of(2022, 12, 19)))
+                .expectEvents(new CnoLocationWoundDown(windDown, "CNO-250", "handed over", LocalDate.of(2022, 12, 19)),
+                        new DeadlineMet(windDown, "every CNO location known is closed or handed over; the last: handed over",
+                                LocalDate.of(2022, 12, 19)));
     }
 }

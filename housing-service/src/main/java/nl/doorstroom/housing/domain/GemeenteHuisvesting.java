@@ -1,5 +1,7 @@
 package nl.doorstroom.housing.domain;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
@@ -15,11 +17,13 @@ import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.EnumMap;
@@ -45,7 +49,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * assigned from the same distribution, and the swap is passed on by the processor that makes those assignments,
  * in event order. A period whose result was already carried forward takes no more swaps.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+// a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class GemeenteHuisvesting {
 
     private static final int MOST_AT_ONCE = 10_000;

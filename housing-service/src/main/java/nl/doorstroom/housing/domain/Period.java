@@ -1,5 +1,7 @@
 package nl.doorstroom.housing.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
@@ -20,7 +22,12 @@ public record Period(int year, int half) implements Comparable<Period> {
         }
     }
 
-    /** @throws IllegalArgumentException when the text is not a half year such as {@code 2023-H1} */
+    /**
+     * Also how JSON reads a period (a key of {@link GemeenteHuisvesting}'s maps in its snapshot), as it is written.
+     *
+     * @throws IllegalArgumentException when the text is not a half year such as {@code 2023-H1}
+     */
+    @JsonCreator
     public static Period parse(String text) {
         Matcher m = text == null ? null : PATTERN.matcher(text);
         if (m == null || !m.matches()) {
@@ -61,6 +68,7 @@ public record Period(int year, int half) implements Comparable<Period> {
     }
 
     @Override
+    @JsonValue
     public String toString() {
         return year + "-H" + half;
     }

@@ -102,7 +102,8 @@ public class HousingQueries {
         String key = MunicipalityPeriodState.key(p.toString(), g.code());
         MunicipalityPeriodState state = knownAt == null && validAt == null
                 ? municipalities.findById(key).map(MunicipalityPeriodRecord::state).orElse(null)
-                : events.readEvents(g.code()).asStream()
+                // from sequence 0: readEvents(id) alone starts at the municipality's snapshot, which a fold cannot read
+                : events.readEvents(g.code(), 0).asStream()
                         .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
                         .map(DomainEventMessage::getPayload)
                         .filter(e -> key.equals(MunicipalityPeriodState.keyOf(e)))

@@ -15,6 +15,7 @@ import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.testsupport.SnapshotRoundTrip;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
 
 import static nl.doorstroom.housing.domain.HousingForm.FLEXWONING;
 import static nl.doorstroom.housing.domain.HousingForm.REGULIERE_WONINGVOORRAAD;
@@ -347,5 +351,48 @@ class GemeenteHuisvestingTest {
         fixture.given(new HousingRecorded(AMSTERDAM, NH, "2022-H2", 40, FLEXWONING, null, NOVEMBER_1))
                 .when(new CorrectHousing(AMSTERDAM, "2022-H2", FLEXWONING, 30, " ", NOVEMBER_1))
                 .expectException(RuleViolation.class);
+    }
+
+    /** 300 housed, 10 corrected away, 100 swapped out and 20 swapped in: 613 owed, 290 housed in 2022-H2. */
+    @Test
+    void a_municipality_loaded_from_its_snapshot_carries_the_same_backlog_and_knows_its_cases_and_swaps() {
+        List<Object> history = new ArrayList<>(List.of(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26)));
+        for (int i = 0; i < 300; i++) {
+            history.add(new HousingRecorded(AMSTERDAM, NH, "2022-H2", 1, i % 3 == 0 ? TUSSENVOORZIENING : REGULIERE_WONINGVOORRAAD,
+                    "Z-" + i, SEPTEMBER_30));
+        }
+        history.add(new HousingCorrected(AMSTERDAM, NH, "2022-H2", TUSSENVOORZIENING, 100, 90, "dubbel geteld", SEPTEMBER_30));
+        history.add(new StatushouderLinked(AMSTERDAM, NH, "Z-L1", SEPTEMBER_30));
+        history.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3));
+        history.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3));
+        // each command changes the state it is given: every one gets a copy of its own, read back from a snapshot
+        Supplier<Supplier<GemeenteHuisvesting>> loaded = () -> {
+            GemeenteHuisvesting copy = SnapshotRoundTrip.afterSnapshot(GemeenteHuisvesting.class, AMSTERDAM, history.toArray());
+            return () -> copy;
+        };
+
+        fixture.givenState(loaded.get())
+                .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 700, NOVEMBER_1))
+                .expectEvents(new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 700, 323, 1023, NOVEMBER_1));
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 50, CNO, NOVEMBER_1))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 50, CNO, true,
+                        NOVEMBER_1));
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new ReceiveSwappedTaakstelling(AMSTERDAM, "2022-H2:GM0344:1", "2022-H2", UTRECHT, 20, CNO, NOVEMBER_1))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new CorrectHousing(AMSTERDAM, "2022-H2", TUSSENVOORZIENING, 90, "nogmaals", NOVEMBER_1))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("GM0363 already counts 90 housed in 2022-H2 as TUSSENVOORZIENING");
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new RecordHousing(AMSTERDAM, "2022-H2", 1, REGULIERE_WONINGVOORRAAD, "Z-7", NOVEMBER_1))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("case Z-7 was already housed by GM0363");
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new LinkStatushouder(AMSTERDAM, "Z-L1", NOVEMBER_1))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("case Z-L1 is already linked to GM0363");
     }
 }

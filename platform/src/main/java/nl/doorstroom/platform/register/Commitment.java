@@ -1,21 +1,29 @@
 package nl.doorstroom.platform.register;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.platform.register.RegisterCommands.RegisterCommitment;
 import nl.doorstroom.platform.register.RegisterCommands.ReportCommitmentProgress;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentProgressReported;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentRegistered;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One commitment of the agreement, known by its article reference. */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+// a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
+@Revision("1")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
+        setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Commitment {
 
     @AggregateIdentifier

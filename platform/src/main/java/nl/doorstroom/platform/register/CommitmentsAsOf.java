@@ -27,7 +27,8 @@ public class CommitmentsAsOf {
     }
 
     public CommitmentView one(String ref, Instant knownAt, LocalDate validAt) {
-        CommitmentState state = events.readEvents(ref).asStream()
+        // from sequence 0: readEvents(id) alone starts at the commitment's snapshot, which a fold cannot read
+        CommitmentState state = events.readEvents(ref, 0).asStream()
                 .filter(m -> knownAt == null || !m.getTimestamp().isAfter(knownAt))
                 .filter(m -> validAt == null || !occurredOn(m.getPayload()).isAfter(validAt))
                 .<CommitmentState>reduce(null, (s, m) -> CommitmentState.evolve(s, m.getPayload(), EventRef.of(m)), (a, b) -> b);

@@ -5,12 +5,14 @@ import nl.doorstroom.platform.register.RegisterCommands.RegisterCommitment;
 import nl.doorstroom.platform.register.RegisterCommands.ReportCommitmentProgress;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentProgressReported;
 import nl.doorstroom.platform.register.RegisterEvents.CommitmentRegistered;
+import nl.doorstroom.testsupport.SnapshotRoundTrip;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 class CommitmentTest {
@@ -63,5 +65,23 @@ class CommitmentTest {
                 .when(new ReportCommitmentProgress("III.1", CommitmentStatus.MET, null, null, LocalDate.of(2022, 8, 1)))
                 .expectException(RuleViolation.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_commitment_loaded_from_its_snapshot_after_300_progress_reports_knows_its_registration() {
+        List<Object> history = new ArrayList<>(List.of(REGISTERED_III_1));
+        for (int day = 0; day < 300; day++) {
+            history.add(new CommitmentProgressReported("III.1", CommitmentStatus.IN_PROGRESS, (day % 25) + " regio's op 225",
+                    "Veiligheidsberaad", AGREED_ON.plusDays(day)));
+        }
+        Commitment loaded = SnapshotRoundTrip.afterSnapshot(Commitment.class, "III.1", history.toArray());
+
+        fixture.givenState(() -> loaded).when(REGISTER_III_1).expectNoEvents().expectSuccessfulHandlerExecution();
+        new AggregateTestFixture<>(Commitment.class).givenState(() -> loaded)
+                .when(new ReportCommitmentProgress("III.1", CommitmentStatus.MET, "25 regio's op 450", "Veiligheidsberaad",
+                        AGREED_ON.minusDays(1)))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage("progress cannot be dated before the agreement of 2022-08-26");
     }
 }

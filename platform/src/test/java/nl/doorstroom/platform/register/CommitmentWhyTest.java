@@ -154,7 +154,7 @@ class CommitmentWhyTest {
         CommitmentView.Why liveThen = CommitmentView.of(live(), null).why();
         given(report(CommitmentStatus.MET, LocalDate.of(2022, 12, 31)), Instant.parse("2023-01-05T09:00:00Z"));
         EventStore events = mock(EventStore.class);
-        when(events.readEvents("INL.1")).thenAnswer(i -> DomainEventStream.of(List.copyOf(stored)));
+        when(events.readEvents("INL.1", 0L)).thenAnswer(i -> DomainEventStream.of(List.copyOf(stored)));
         CommitmentsAsOf asOf = new CommitmentsAsOf(events);
 
         assertThat(asOf.one("INL.1", Instant.parse("2022-12-01T00:00:00Z"), null).why()).isEqualTo(liveThen);
