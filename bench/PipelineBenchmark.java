@@ -293,21 +293,26 @@ public class PipelineBenchmark {
      * polled in their tables every millisecond; the k-th report is in when the count reaches its k-th increase.
      */
     static void latency() throws Exception {
-        String gemeente = "GM0363";
-        String token = token("gemeente-" + gemeente);
+        // reports spread over 50 municipalities, as they arrive from the country, not one municipality's stream
+        List<String> gemeenten = new ArrayList<>();
+        List<String> tokens = new ArrayList<>();
+        for (String code : GEMEENTEN) {
+            gemeenten.add(code);
+            tokens.add(token("gemeente-" + code));
+        }
         String period = "2022-H2";
         try (Connection housing = DriverManager.getConnection(POSTGRES + "/doorstroom_housing", "postgres", "");
              Connection capacity = DriverManager.getConnection(POSTGRES + "/doorstroom_capacity", "postgres", "")) {
             PreparedStatement own = housing.prepareStatement(
-                    "select coalesce(sum(housed), 0) from housing_municipality_period where gemeente = ? and period = ?");
-            own.setString(1, gemeente);
+                    "select coalesce(sum(housed), 0) from housing_municipality_period where gemeente = any (?) and period = ?");
+            own.setArray(1, housing.createArrayOf("varchar", gemeenten.toArray()));
             own.setString(2, period);
             PreparedStatement other = capacity.prepareStatement("select coalesce(sum(persons), 0) from reception_outflow where period = ?");
             other.setString(1, period);
             LongSupplier ownCount = () -> single(own);
             LongSupplier otherCount = () -> single(other);
-            for (int i = 0; i < 50; i++) {
-                reportHousing(token, gemeente, period);
+            for (int i = 0; i < gemeenten.size(); i++) {
+                reportHousing(tokens.get(i), gemeenten.get(i), period);
             }
             awaitStable(otherCount);
             long ownBase = ownCount.getAsLong();
@@ -328,10 +333,12 @@ public class PipelineBenchmark {
                 if (scheduled.incrementAndGet() > total) {
                     return;
                 }
+                long n = scheduled.get();
                 senders.submit(() -> {
                     sentAt.add(System.nanoTime());
                     try {
-                        reportHousing(token, gemeente, period);
+                        int g = (int) (n % gemeenten.size());
+                        reportHousing(tokens.get(g), gemeenten.get(g), period);
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     } finally {
@@ -706,6 +713,13 @@ public class PipelineBenchmark {
                 key, value, unit, limit == null ? "null" : String.format(Locale.ROOT, "%.3f", limit),
                 limitWhat == null ? "null" : "\"" + limitWhat + "\"", Instant.now());
     }
+
+    /** 50 municipalities of 2022 (CBS codes), large and small, from ../shared/data. */
+    static final List<String> GEMEENTEN = List.of("GM0363", "GM0599", "GM0518", "GM0344", "GM0772", "GM0014", "GM0034",
+            "GM0202", "GM0855", "GM0153", "GM0193", "GM0268", "GM0200", "GM0758", "GM0307", "GM0479", "GM0546", "GM0392",
+            "GM0394", "GM0796", "GM0262", "GM0080", "GM0935", "GM0988", "GM0828", "GM0984", "GM0503", "GM0228", "GM0375",
+            "GM0439", "GM0406", "GM0361", "GM0355", "GM0222", "GM0626", "GM0627", "GM0632", "GM0637", "GM0642", "GM0654",
+            "GM0664", "GM0668", "GM0677", "GM0678", "GM0687", "GM0703", "GM0715", "GM0716", "GM0717", "GM0718");
 
     static String region(int i) {
         return String.format("VR%02d", 1 + i % 25);

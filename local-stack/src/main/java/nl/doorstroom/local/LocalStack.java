@@ -349,7 +349,7 @@ public final class LocalStack implements AutoCloseable {
         return DEFAULT_JVM_OPTIONS;
     }
 
-    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC");
+    static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
