@@ -178,7 +178,7 @@ class AuditAndReplayIntegrationTest {
         try (Connection holder = dataSource.getConnection()) {
             holdTheSealer(holder);
             try {
-                id = openLocation("VR14", 70);
+                id = openLocation("VR16", 70);
                 index = firstEventIndex(id);
                 JsonNode unsealed = json.readTree(http.getForObject("/admin/audit/verify?seal=false", String.class));
                 assertThat(unsealed.get("intact").asBoolean()).as(unsealed.toString()).isTrue();
