@@ -413,10 +413,9 @@ public class PipelineBenchmark {
             long sentValid = System.nanoTime();
             producer.send(new ProducerRecord<>("coa.locaties.v1", key, locatieGeopend(key, "AZC achter de rij")));
             producer.flush();
-            long sentFirst = sentValid;
             awaitAtLeast(() -> single(count), before + valid + 1, Duration.ofMinutes(5));
             report("inbound.coa.valid_behind_1000_malformed", "a valid message behind 1,000 malformed on the same partition, until projected",
-                    (System.nanoTime() - sentFirst) / 1e6, "ms", null, null);
+                    (System.nanoTime() - sentValid) / 1e6, "ms", null, null);
         }
     }
 
