@@ -29,6 +29,8 @@ import org.springframework.test.context.ContextConfiguration;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static nl.doorstroom.testsupport.TopicReader.header;
 import static nl.doorstroom.testsupport.TopicReader.readUntil;
@@ -267,6 +269,16 @@ class CapacityIntegrationTest {
             assertThat(inl1.get("status").asText()).isEqualTo(inl1.get("actual").asLong() >= 51_000 ? "MET" : "IN_PROGRESS");
             assertThat(measure.get("actual").decimalValue()).isEqualByComparingTo(inl1.get("actual").decimalValue())
                     .isEqualByComparingTo(json.readTree(http.getForObject("/national", String.class)).get("coaPlaces").decimalValue());
+        });
+        // the gauges sum the same places in SQL: at rest they show what /national shows per target group
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            long asielzoekers = json.readTree(http.getForObject("/national", String.class))
+                    .get("perDoelgroep").get("ASIELZOEKERS").get("places").asLong();
+            Matcher gauge = Pattern.compile("doorstroom_coa_places\\{doelgroep=\"ASIELZOEKERS\",service=\"capacity\"} (\\S+)")
+                    .matcher(http.getForObject("/actuator/prometheus", String.class));
+            assertThat(gauge.find()).isTrue();
+            assertThat(asielzoekers).isGreaterThanOrEqualTo(2000);
+            assertThat(Double.parseDouble(gauge.group(1))).isEqualTo(asielzoekers);
         });
         JsonNode why = json.readTree(http.getForObject("/commitments/INL.1", String.class)).get("why");
         assertThat(why.get("measure").get("description").asText()).startsWith("COA places");

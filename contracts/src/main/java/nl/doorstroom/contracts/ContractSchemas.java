@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * The JSON Schemas of every message type that crosses a service boundary: the events Doorstroom
@@ -24,12 +26,24 @@ public final class ContractSchemas {
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+    /** Types found among the schemas; only those, so that unknown names sent from outside cannot fill it. */
+    private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
+    private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
 
     private ContractSchemas() {
     }
 
     public static boolean isKnown(Direction direction, String type) {
-        return ContractSchemas.class.getResource(resource(direction, type)) != null;
+        // every inbound message asks; a resource lookup in the nested jar costs more than validating the message
+        String resource = resource(direction, type);
+        if (KNOWN.contains(resource)) {
+            return true;
+        }
+        boolean known = ContractSchemas.class.getResource(resource) != null;
+        if (known) {
+            KNOWN.add(resource);
+        }
+        return known;
     }
 
     /** The violations of the data against the schema of its type, each naming the field; empty when valid. */
@@ -64,7 +78,7 @@ public final class ContractSchemas {
     }
 
     private static String resource(Direction direction, String type) {
-        if (!type.matches("[A-Za-z0-9_.-]+")) {
+        if (!TYPE_NAME.matcher(type).matches()) {
             throw new IllegalArgumentException("not a contract type name: " + type);
         }
         return "/contracts/" + direction.name().toLowerCase() + "/" + type + ".schema.json";

@@ -27,7 +27,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * and report occupancy while open, and ends by closing or by being handed over to COA or a municipality
  * (the CNO wind-down, III.2.4). A location below normal standards is allowed when safe and hygienic (III.7.1).
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,

@@ -3,6 +3,7 @@ package nl.doorstroom.capacity.domain;
 import nl.doorstroom.capacity.domain.CapacityCommands.PledgeCnoPlaces;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoPlacesPledged;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -19,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A veiligheidsregio's pledge of CNO places (III.1): a first tranche of 225 additional places, and on top of it
  * another 225. Each tranche is pledged once, the second only after the first.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class CnoPledge {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package nl.doorstroom.capacity.domain;
 import nl.doorstroom.capacity.domain.CapacityCommands.RecordUitstroom;
 import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -16,7 +17,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The outflow of status holders from reception into one municipality (III.12: about 16,000 wait in reception;
  * housing them frees places). Recorded here from housing-service's events, so capacity's own history holds it.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class Uitstroom {
 
     @AggregateIdentifier

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The capacity figures as Prometheus gauges, refreshed from the read models every few seconds (a scrape never
- * waits for the database). Units are places.
+ * waits for the database), as sums PostgreSQL computes. Units are places.
  */
 @Component
 public class CapacityGauges {
@@ -46,16 +46,16 @@ public class CapacityGauges {
     @EventListener(ApplicationReadyEvent.class)
     @Scheduled(fixedDelayString = "${doorstroom.capacity.gauge-refresh:5s}", initialDelayString = "${doorstroom.capacity.gauge-refresh:5s}")
     public void refresh() {
-        var regions = queries.regions();
-        pledged.register(regions.stream().map(r -> row(r.veiligheidsregio(), r.pledged())).toList(), true);
-        realised.register(regions.stream().map(r -> row(r.veiligheidsregio(), r.realised())).toList(), true);
-        occupied.register(regions.stream().map(r -> row(r.veiligheidsregio(), r.occupied())).toList(), true);
-        var national = queries.national();
-        coaPlaces.register(national.perDoelgroep().entrySet().stream()
+        pledged.register(queries.pledgedPerRegion().entrySet().stream().map(e -> row(e.getKey(), e.getValue())).toList(), true);
+        var cno = queries.openCnoPlacesPerRegion();
+        realised.register(cno.entrySet().stream().map(e -> row(e.getKey(), e.getValue().places())).toList(), true);
+        occupied.register(cno.entrySet().stream().map(e -> row(e.getKey(), e.getValue().occupied())).toList(), true);
+        var coa = queries.openCoaPlacesPerDoelgroep();
+        coaPlaces.register(coa.entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("doelgroep", e.getKey().name()), e.getValue().places())).toList(), true);
-        coaOccupied.register(national.perDoelgroep().entrySet().stream()
+        coaOccupied.register(coa.entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("doelgroep", e.getKey().name()), e.getValue().occupied())).toList(), true);
-        outflow.register(national.statushoudersOutflowPerPeriod().entrySet().stream()
+        outflow.register(queries.outflowPerPeriod().entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("period", e.getKey()), e.getValue())).toList(), true);
     }
 

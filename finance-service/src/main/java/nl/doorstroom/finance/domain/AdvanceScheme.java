@@ -7,6 +7,7 @@ import nl.doorstroom.finance.domain.FinanceEvents.AdvancePaid;
 import nl.doorstroom.finance.domain.FinanceEvents.AdvanceSchemeEstablished;
 import nl.doorstroom.finance.domain.FinanceEvents.AdvanceSettled;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -25,7 +26,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the whole scheme, so the total paid out can never pass the amount agreed. Payments to a recipient settle its open
  * advance first. It is a prepayment from existing means, not part of the table (footnote 2).
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class AdvanceScheme {
 
     public static final String ARTICLE = "III.14";

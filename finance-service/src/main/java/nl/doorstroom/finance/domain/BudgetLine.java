@@ -7,6 +7,7 @@ import nl.doorstroom.finance.domain.FinanceEvents.BudgetAmountAmended;
 import nl.doorstroom.finance.domain.FinanceEvents.BudgetAmountShifted;
 import nl.doorstroom.finance.domain.FinanceEvents.BudgetLineRecorded;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -24,7 +25,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One line of the financial table (or a reimbursement line beside it). It is recorded once as agreed; every later
  * change is an amendment or a shift of its own, so the table as known on any earlier moment stays answerable.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class BudgetLine {
 
     static final int FIRST_YEAR = 2022;

@@ -9,6 +9,7 @@ import nl.doorstroom.finance.domain.FinanceEvents.BusinessCasePaid;
 import nl.doorstroom.finance.domain.FinanceEvents.BusinessCaseRejected;
 import nl.doorstroom.finance.domain.FinanceEvents.BusinessCaseSubmitted;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A municipality's business case for faster outflow of status holders (III.9). The Rijk assesses it within
  * 72 hours of submission (the deadline service watches that) and pays quickly once approved.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class BusinessCase {
 
     public enum Status { SUBMITTED, APPROVED, REJECTED, PAID }

@@ -9,6 +9,7 @@ import nl.doorstroom.finance.domain.FinanceEvents.ClaimPaid;
 import nl.doorstroom.finance.domain.FinanceEvents.ClaimRejected;
 import nl.doorstroom.finance.domain.FinanceEvents.ClaimSubmitted;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -23,7 +24,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * security; III.13, III.1.2) for a known CNO location, or a GGD claims its extra medical costs, which COA
  * reimburses (III.1.4). It is approved (in full or in part, with the reason) or rejected, and an approved claim is paid.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class Claim {
 
     public enum Status { SUBMITTED, APPROVED, REJECTED, PAID }

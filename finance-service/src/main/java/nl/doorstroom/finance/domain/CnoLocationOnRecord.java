@@ -2,6 +2,7 @@ package nl.doorstroom.finance.domain;
 
 import nl.doorstroom.finance.domain.FinanceCommands.NoteCnoLocation;
 import nl.doorstroom.finance.domain.FinanceEvents.CnoLocationNoted;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -15,7 +16,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * A CNO location as finance-service knows it from capacity-service's events: enough to check that a CNO claim
  * names a real location of the claimant's region. Its id is prefixed, as every aggregate shares one id space.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class CnoLocationOnRecord {
 
     private static final String PREFIX = "cno-locatie:";

@@ -49,7 +49,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * assigned from the same distribution, and the swap is passed on by the processor that makes those assignments,
  * in event order. A period whose result was already carried forward takes no more swaps.
  */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,

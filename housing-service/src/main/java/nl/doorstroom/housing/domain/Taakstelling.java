@@ -3,6 +3,7 @@ package nl.doorstroom.housing.domain;
 import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingDistributed;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -17,7 +18,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * (III.12.2: 13,500 in 2022-H2; 20,400 to 23,900 expected for 2023-H1). It is set once and distributed over the
  * 342 municipalities by population; each municipality then adds its own backlog or credit.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class Taakstelling {
 
     @AggregateIdentifier

@@ -3,6 +3,7 @@ package nl.doorstroom.housing.domain;
 import nl.doorstroom.housing.domain.HousingCommands.RecordVergunningen;
 import nl.doorstroom.housing.domain.HousingEvents.VergunningenVerleend;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.snapshot.Snapshots;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -19,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The residence permits IND granted in one ISO week. New vergunninghouders wait in reception until COA links them
  * to a municipality (III.12: almost 16,000 were waiting in August 2022). A corrected report replaces the week's counts.
  */
-@Aggregate
+@Aggregate(cache = Snapshots.CACHE)
 public class VergunningenWeek {
 
     public static final String WEEK_FORMAT = "^20[0-9]{2}-W(0[1-9]|[1-4][0-9]|5[0-3])$";

@@ -2,6 +2,7 @@ package nl.doorstroom.platform.inbound;
 
 import nl.doorstroom.platform.domain.NotFoundException;
 import nl.doorstroom.platform.domain.RuleViolation;
+import nl.doorstroom.platform.persistence.SqlStates;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -97,9 +98,7 @@ public final class InboundFailures {
                 || t instanceof AxonTransientException
                 || t instanceof TimeoutException || t instanceof SocketTimeoutException || t instanceof ConnectException
                 || t instanceof org.apache.kafka.common.errors.RetriableException
-                // connection (08), serialization failure / deadlock (40), resources (53), shutdown (57P), lock not available
-                || state.startsWith("08") || state.startsWith("40") || state.startsWith("53") || state.startsWith("57P")
-                || state.equals("55P03");
+                || !state.isEmpty() && SqlStates.isTransient(state);
     }
 
     private static String sqlState(Throwable t) {

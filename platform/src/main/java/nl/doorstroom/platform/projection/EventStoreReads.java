@@ -24,6 +24,12 @@ import java.time.Duration;
  * builds it, but looking for new events every {@code doorstroom.event-store.fetch-delay} when nothing woke it (Axon's
  * default is a second): an append by this JVM wakes it at once, one by another instance of the service, or committed
  * by an outer transaction after Axon's unit of work, waits for that delay.
+ * <p>
+ * That event store reads ahead for its fastest processor into a chain of events shared by all of them; a processor
+ * that falls behind keeps the chain from its position onward in memory until the store's cleaner moves it to a stream
+ * of its own. Axon's cleaner runs every 10 s, which after a bulk load of a million events held half of them in the
+ * heap and stopped capacity-service in full collections; every {@code doorstroom.event-store.cleanup-delay} keeps
+ * that to what the fastest processor reads in that time.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa") // as Axon's, which now steps aside
@@ -48,12 +54,14 @@ public class EventStoreReads {
 
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${doorstroom.event-store.fetch-delay:50ms}") Duration fetchDelay) {
+                                  @Value("${doorstroom.event-store.fetch-delay:50ms}") Duration fetchDelay,
+                                  @Value("${doorstroom.event-store.cleanup-delay:500ms}") Duration cleanupDelay) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(fetchDelay.toMillis())
+                .cleanupDelay(cleanupDelay.toMillis())
                 .build();
     }
 }

@@ -19,7 +19,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** One commitment of the agreement, known by its article reference. */
-@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)
+@Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
 @Revision("1")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,

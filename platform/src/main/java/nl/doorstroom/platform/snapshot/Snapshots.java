@@ -1,8 +1,9 @@
 package nl.doorstroom.platform.snapshot;
 
 /**
- * The name of the one snapshot trigger every long-lived aggregate refers to:
- * {@code @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER)}. See {@link SnapshotAutoConfiguration}.
+ * The names of the one snapshot trigger every long-lived aggregate refers to, and of the one aggregate cache every
+ * aggregate refers to: {@code @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)}.
+ * See {@link SnapshotAutoConfiguration}.
  * <p>
  * A snapshotted aggregate is stored as JSON by the service's Jackson serializer: it carries
  * {@code @JsonAutoDetect(fieldVisibility = ANY, getterVisibility = NONE, isGetterVisibility = NONE)} so its private
@@ -13,6 +14,7 @@ package nl.doorstroom.platform.snapshot;
 public final class Snapshots {
 
     public static final String TRIGGER = "doorstroomSnapshots";
+    public static final String CACHE = "doorstroomAggregates";
 
     private Snapshots() {
     }
