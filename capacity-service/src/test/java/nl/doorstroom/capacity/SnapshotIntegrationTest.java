@@ -2,12 +2,15 @@ package nl.doorstroom.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.doorstroom.capacity.domain.CapacityCommands.CloseCnoLocation;
+import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationCapacityChanged;
 import nl.doorstroom.capacity.domain.CapacityEvents.CnoLocationClosed;
 import nl.doorstroom.capacity.domain.CnoLocation;
 import nl.doorstroom.contracts.capacity.CapacityEventsV1;
 import nl.doorstroom.platform.snapshot.Snapshots;
 import nl.doorstroom.testsupport.ReadModelRebuild;
 import nl.doorstroom.testsupport.RealInfrastructure;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -61,6 +64,8 @@ class SnapshotIntegrationTest {
     EventStorageEngine storageEngine;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    CommandGateway commands;
     @Autowired
     @Qualifier(Snapshots.CACHE)
     Cache aggregates;
@@ -162,6 +167,27 @@ class SnapshotIntegrationTest {
         assertThat(report.getBody()).contains("is closed");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier = ?", Long.class, id))
                 .isEqualTo(2L);
+    }
+
+    @Test
+    void a_closure_whose_transaction_rolled_back_is_forgotten_even_when_another_writer_then_takes_its_sequence_number() {
+        String id = "CNO-" + UUID.randomUUID();
+        post("/cno-locations", """
+                {"locationId":"%s","veiligheidsregio":"VR05","name":"Jaarbeurs","places":200,"occurredOn":"2022-09-01"}""".formatted(id));
+        // a command inside its caller's transaction (as an inbound poll applies them), which then rolls back
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            commands.sendAndWait(new CloseCnoLocation(id, LocalDate.of(2022, 10, 1)));
+            status.setRollbackOnly();
+        });
+        assertThat(aggregates.containsKey(id)).as("the closed state is not kept").isFalse();
+        // another instance then appends sequence number 1 to the same location: the closure's number, not its state
+        new TransactionTemplate(transactions).executeWithoutResult(status -> storageEngine.appendEvents(
+                new GenericDomainEventMessage<>(CnoLocation.class.getSimpleName(), id, 1,
+                        new CnoLocationCapacityChanged(id, "VR05", 250, LocalDate.of(2022, 10, 2)))));
+
+        ResponseEntity<String> report = post("/cno-locations/" + id + "/occupancy", """
+                {"occupied":180,"occurredOn":"2022-10-03"}""");
+        assertThat(report.getStatusCode().is2xxSuccessful()).as(report.getBody()).isTrue();
     }
 
     private ResponseEntity<String> post(String path, String body) {

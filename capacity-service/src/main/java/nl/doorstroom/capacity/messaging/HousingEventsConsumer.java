@@ -2,6 +2,7 @@ package nl.doorstroom.capacity.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import nl.doorstroom.capacity.domain.CapacityCommands.RecordUitstroom;
+import nl.doorstroom.platform.inbound.InboundBatches;
 import nl.doorstroom.platform.inbound.InboundMessages;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -9,6 +10,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 
 /** Reads housing-service's events for the outflow from reception; every other housing event is skipped. */
@@ -19,19 +21,22 @@ public class HousingEventsConsumer {
     static final String STATUSHOUDERS_HOUSED = "nl.doorstroom.housing.StatushoudersHoused.v1";
 
     private final InboundMessages inbound;
+    private final InboundBatches batches;
     private final CommandGateway commands;
 
-    public HousingEventsConsumer(InboundMessages inbound, CommandGateway commands) {
+    public HousingEventsConsumer(InboundMessages inbound, InboundBatches batches, CommandGateway commands) {
         this.inbound = inbound;
+        this.batches = batches;
         this.commands = commands;
     }
 
-    @KafkaListener(topics = TOPIC)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbound.readIfAccepted(record, Set.of(STATUSHOUDERS_HOUSED)).ifPresent(message -> {
+    /** A poll at a time, in one transaction (InboundBatches); housing's other events are skipped. */
+    @KafkaListener(topics = TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.applyAll(records, record -> inbound.readIfAccepted(record, Set.of(STATUSHOUDERS_HOUSED)).orElse(null), message -> {
             JsonNode d = message.data();
-            inbound.once(message, () -> commands.sendAndWait(new RecordUitstroom(d.get("gemeente").asText(),
-                    d.get("period").asText(), d.get("persons").asInt(), LocalDate.parse(d.get("occurredOn").asText()))));
+            commands.sendAndWait(new RecordUitstroom(d.get("gemeente").asText(),
+                    d.get("period").asText(), d.get("persons").asInt(), LocalDate.parse(d.get("occurredOn").asText())));
         });
     }
 }

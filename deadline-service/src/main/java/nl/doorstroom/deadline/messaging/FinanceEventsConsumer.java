@@ -5,6 +5,7 @@ import nl.doorstroom.contracts.finance.FinanceEventsV1;
 import nl.doorstroom.deadline.domain.DeadlineCommands.MeetDeadline;
 import nl.doorstroom.deadline.domain.DeadlineCommands.SetDeadline;
 import nl.doorstroom.deadline.domain.DueMoment;
+import nl.doorstroom.platform.inbound.InboundBatches;
 import nl.doorstroom.platform.inbound.InboundMessage;
 import nl.doorstroom.platform.inbound.InboundMessages;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,10 +32,12 @@ public class FinanceEventsConsumer {
     static final String ASSESSED = FinanceEventsV1.type(FinanceEventsV1.BusinessCaseAssessed.class);
 
     private final InboundMessages inbound;
+    private final InboundBatches batches;
     private final CommandGateway commands;
 
-    public FinanceEventsConsumer(InboundMessages inbound, CommandGateway commands) {
+    public FinanceEventsConsumer(InboundMessages inbound, InboundBatches batches, CommandGateway commands) {
         this.inbound = inbound;
+        this.batches = batches;
         this.commands = commands;
     }
 
@@ -42,20 +45,21 @@ public class FinanceEventsConsumer {
         return "III.9/" + businessCaseId;
     }
 
-    @KafkaListener(topics = TOPIC)
-    public void on(ConsumerRecord<String, byte[]> record) {
-        inbound.readIfAccepted(record, Set.of(SUBMITTED, ASSESSED)).ifPresent(message -> {
+    /** A poll at a time, in one transaction (InboundBatches); finance's other events are skipped. */
+    @KafkaListener(topics = TOPIC, batch = "true")
+    public void on(List<ConsumerRecord<String, byte[]>> records) {
+        batches.applyAll(records, record -> inbound.readIfAccepted(record, Set.of(SUBMITTED, ASSESSED)).orElse(null), message -> {
             JsonNode d = message.data();
             String ref = refOf(d.get("businessCaseId").asText());
             if (SUBMITTED.equals(message.type())) {
                 Instant dueAt = Instant.parse(d.get("submittedAt").asText()).plus(ASSESSMENT_TIME);
-                inbound.once(message, () -> commands.sendAndWait(new SetDeadline(ref, "III.9",
+                commands.sendAndWait(new SetDeadline(ref, "III.9",
                         "Business case " + d.get("businessCaseId").asText() + " of " + d.get("gemeente").asText()
                                 + " assessed within 72 hours", List.of("RIJK"), DueMoment.dateOf(dueAt), dueAt,
-                        "binnen 72 uur", LocalDate.parse(d.get("occurredOn").asText()))));
+                        "binnen 72 uur", LocalDate.parse(d.get("occurredOn").asText())));
             } else {
-                inbound.once(message, () -> commands.sendAndWait(new MeetDeadline(ref, evidence(message),
-                        LocalDate.parse(d.get("occurredOn").asText()), Instant.parse(d.get("assessedAt").asText()))));
+                commands.sendAndWait(new MeetDeadline(ref, evidence(message),
+                        LocalDate.parse(d.get("occurredOn").asText()), Instant.parse(d.get("assessedAt").asText())));
             }
         });
     }

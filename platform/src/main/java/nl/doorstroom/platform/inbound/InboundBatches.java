@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The inbound path for a whole poll of records, for topics where COA and IND send many messages at once. Records that
+ * The inbound path for a whole poll of records, for topics where many messages arrive at once (COA's, and the events
+ * of the other services, each of which is a command here). Records that
  * can never be processed (not a CloudEvent, an unaccepted type, refused by the schema) go to the DLT at once; the
  * others are applied together in one transaction, each once, so a poll costs one commit instead of one per message.
  * When one of them fails, the transaction is rolled back and each is applied in a transaction of its own: the ones
@@ -33,7 +34,8 @@ public class InboundBatches {
     }
 
     /**
-     * @param read   the record as a validated message, or {@link RejectedMessage} when it can never be processed
+     * @param read   the record as a validated message; null when it is not for this service (a type it skips); or
+     *               {@link RejectedMessage} when it can never be processed
      * @param effect what the message does (sends its command); it runs in the poll's transaction
      */
     public void applyAll(List<ConsumerRecord<String, byte[]>> records, Function<ConsumerRecord<String, byte[]>, InboundMessage> read,
@@ -42,10 +44,17 @@ public class InboundBatches {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                valid.add(new Read(i, record, read.apply(record)));
+                InboundMessage message = read.apply(record);
+                if (message != null) {
+                    valid.add(new Read(i, record, message));
+                }
             } catch (RuntimeException refused) {
                 deadLetters.refuse(record, refused);
             }
+        }
+        if (valid.isEmpty()) {
+            deadLetters.awaitWritten();
+            return;
         }
         try {
             transactions.executeWithoutResult(status -> valid.forEach(r -> inbound.once(r.message, () -> effect.accept(r.message))));

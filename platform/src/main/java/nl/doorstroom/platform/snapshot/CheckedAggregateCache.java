@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +23,9 @@ import java.util.function.Supplier;
  * <p>
  * Axon's caching repository puts an aggregate here after its command's events are staged (while the unit of work still
  * holds them, so the store reports their last sequence number without a query) and removes it when the unit of work
- * rolls back. At most {@code maximumSize} aggregates, the least recently used leave first.
+ * rolls back. A command can also run inside a transaction of its caller (an inbound poll applied in one transaction):
+ * its unit of work has ended when that transaction rolls back, so the aggregate is also removed then. At most
+ * {@code maximumSize} aggregates, the least recently used leave first.
  */
 public final class CheckedAggregateCache implements Cache {
 
@@ -54,7 +58,9 @@ public final class CheckedAggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
-        Cached previous = aggregates.put(key, new Cached(value, lastSequenceNumber(key)));
+        Cached cached = new Cached(value, lastSequenceNumber(key));
+        Cached previous = aggregates.put(key, cached);
+        forgetUnlessCommitted(key, cached);
         listeners.forEach(listener -> {
             if (previous == null) {
                 listener.onEntryCreated(key, value);
@@ -66,8 +72,10 @@ public final class CheckedAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        boolean added = aggregates.putIfAbsent(key, new Cached(value, lastSequenceNumber(key))) == null;
+        Cached cached = new Cached(value, lastSequenceNumber(key));
+        boolean added = aggregates.putIfAbsent(key, cached) == null;
         if (added) {
+            forgetUnlessCommitted(key, cached);
             listeners.forEach(listener -> listener.onEntryCreated(key, value));
         }
         return added;
@@ -96,6 +104,23 @@ public final class CheckedAggregateCache implements Cache {
     public Registration registerCacheEntryListener(EntryListener listener) {
         listeners.add(listener);
         return () -> listeners.remove(listener);
+    }
+
+    /**
+     * The state after events that a rollback of the surrounding transaction takes back. Were it kept, another writer
+     * could append an event with the same sequence number, and the check in {@link #get} would pass on the wrong state.
+     */
+    private void forgetUnlessCommitted(Object key, Cached cached) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED && aggregates.remove(key, cached)) {
+                        listeners.forEach(listener -> listener.onEntryRemoved(key));
+                    }
+                }
+            });
+        }
     }
 
     private Long lastSequenceNumber(Object key) {
