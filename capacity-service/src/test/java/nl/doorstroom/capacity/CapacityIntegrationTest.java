@@ -233,8 +233,11 @@ class CapacityIntegrationTest {
                 {"locationId":"%s","veiligheidsregio":"VR25","name":"Flevohal","places":225}""".formatted(id));
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .containsPattern("doorstroom_cno_places_realised_places\\{service=\"capacity\",veiligheidsregio=\"VR25\"} 225")
-                .contains("eventProcessor")
-                .contains("doorstroom_coa_places_needed_places{service=\"capacity\"} 51000"));
+                .contains("doorstroom_coa_places_needed_places{service=\"capacity\"} 51000")
+                // what the pipeline dashboard and the lag alert read of each processor
+                .containsPattern("eventProcessor_latency\\{[^}]*processorName=\"capacity-projection\"")
+                .containsPattern("eventProcessor_processedCounter_total\\{[^}]*processorName=\"capacity-projection\"")
+                .containsPattern("eventProcessor_ingestedCounter_total\\{[^}]*processorName=\"capacity-projection\""));
     }
 
     @Test
