@@ -98,6 +98,9 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    /** Processes that write their class-data archive when they exit, with that archive (ClassData). */
+    private final Map<Process, Path> dumpingClassData = new java.util.HashMap<>();
+    private final boolean classData = ClassData.enabled();
     private volatile boolean closing;
     private String kafkaBootstrapServers;
     private String postgresUrl;
@@ -181,6 +184,11 @@ public final class LocalStack implements AutoCloseable {
             log.info("embedded Kafka (KRaft) at {}, data in {}", kafkaBootstrap, kafka.logDirectory());
         }
         this.kafkaBootstrapServers = kafkaBootstrap;
+        if (classData) {
+            List<String> names = new ArrayList<>(SERVICES.stream().map(s -> s + "-service").toList());
+            names.addAll(List.of("gateway", ISSUER));
+            ClassData.extractAll(settings.servicesDirectory(), names);
+        }
         if (settings.tokenIssuer() == null) {
             launch(settings, ISSUER, List.of("--server.port=" + settings.issuerPort(), "--doorstroom.issuer.url=" + settings.issuerUrl(),
                     "--doorstroom.issuer.key-file=" + settings.dataDirectory().resolve("token-issuer").resolve("signing-key.json").toAbsolutePath()));
@@ -215,7 +223,13 @@ public final class LocalStack implements AutoCloseable {
             Path logs = Files.createDirectories(settings.dataDirectory().resolve("logs"));
             List<String> command = new ArrayList<>(List.of(javaExecutable()));
             command.addAll(jvmOptions());
-            command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            ClassData classData = this.classData ? ClassData.of(settings.servicesDirectory(), name) : null;
+            if (classData != null) {
+                command.addAll(classData.options());
+                command.addAll(List.of("-jar", classData.jar().toString()));
+            } else {
+                command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
+            }
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -224,6 +238,9 @@ public final class LocalStack implements AutoCloseable {
             builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
             Process process = builder.start();
             processes.put(name, process);
+            if (classData != null && classData.dumpsAtExit()) {
+                dumpingClassData.put(process, classData.archive());
+            }
             log.info("started {} (pid {}), log in {}", name, process.pid(), logs.resolve(name + ".log").toAbsolutePath());
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
@@ -307,24 +324,29 @@ public final class LocalStack implements AutoCloseable {
         System.exit(1);
     }
 
-    /** Stops the gateway and services first (gracefully, then forcibly), then Kafka and PostgreSQL. */
+    /** Stops the gateway and services first (gracefully, within 90 s together, then forcibly), then Kafka and PostgreSQL. */
     @Override
     public synchronized void close() {
         closing = true;
         List<Process> reversed = new ArrayList<>(processes.values());
         Collections.reverse(reversed);
         reversed.forEach(Process::destroy);
+        // together, not one after the other: a JVM writing its class-data archive on the way out takes half a minute
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         for (Process p : reversed) {
             try {
-                if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!p.waitFor(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
                     p.destroyForcibly();
+                    forgetClassData(p);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 p.destroyForcibly();
+                forgetClassData(p);
             }
         }
         processes.clear();
+        dumpingClassData.clear();
         List<AutoCloseable> infrastructure = new ArrayList<>(running);
         Collections.reverse(infrastructure);
         for (AutoCloseable part : infrastructure) {
@@ -349,9 +371,21 @@ public final class LocalStack implements AutoCloseable {
         return DEFAULT_JVM_OPTIONS;
     }
 
+    /** A JVM killed while it wrote its class-data archive leaves half a file; the next start makes a new one. */
+    private void forgetClassData(Process process) {
+        Path archive = dumpingClassData.get(process);
+        if (archive != null) {
+            try {
+                Files.deleteIfExists(archive);
+            } catch (IOException e) {
+                log.warn("could not delete {}: {}", archive, e.getMessage());
+            }
+        }
+    }
+
     static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    private static String javaExecutable() {
+    static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
