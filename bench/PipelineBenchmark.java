@@ -84,7 +84,9 @@ public class PipelineBenchmark {
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         String startup = System.getenv("BENCH_STARTUP_SECONDS");
         if (startup != null) {
-            report("startup", "run command until every service is ready", Double.parseDouble(startup), "s", null, null);
+            String classData = System.getenv().getOrDefault("BENCH_CLASS_DATA", "unknown");
+            report("startup", "run command until every service is ready (class-data archives: " + classData + ")",
+                    Double.parseDouble(startup), "s", null, null);
         }
         if (sections.contains("memory")) {
             memory("at rest");

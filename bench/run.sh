@@ -9,6 +9,9 @@ jar=local-stack/target/doorstroom-local-exec.jar
 [ -f "$jar" ] || { echo "build first: ./mvnw -q -DskipTests install" >&2; exit 2; }
 cp=$(./mvnw -q -o -pl local-stack dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 data=$(mktemp -d /tmp/doorstroom-bench.XXXXXX)
+# the services start from class-data archives written at the last stop after a build (local-stack ClassData)
+archives=$(ls local-stack/target/services/class-data/*/*.jsa 2>/dev/null | wc -l)
+if [ "${DOORSTROOM_CLASS_DATA:-on}" = off ]; then class_data=off; elif [ "$archives" -ge 6 ]; then class_data=read; else class_data="none yet, written at this run's stop"; fi
 mkdir -p bench/results
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt
 start=$(date +%s.%N)
@@ -21,5 +24,5 @@ until grep -q "Doorstroom is ready" "$data/stack.out"; do
 done
 startup=$(echo "$(date +%s.%N) - $start" | bc)
 sleep "${BENCH_SETTLE_SECONDS:-20}"   # the catalogue loads and the JVMs settle before "at rest" is measured
-BENCH_STARTUP_SECONDS=$startup java -Xmx1g -Dlogback.configurationFile=bench/logback.xml -cp "$cp" bench/PipelineBenchmark.java "$@" | tee "$out"
+BENCH_STARTUP_SECONDS=$startup BENCH_CLASS_DATA="$class_data" java -Xmx1g -Dlogback.configurationFile=bench/logback.xml -cp "$cp" bench/PipelineBenchmark.java "$@" | tee "$out"
 echo "figures in $out"
