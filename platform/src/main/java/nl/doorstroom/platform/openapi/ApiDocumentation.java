@@ -3,6 +3,7 @@ package nl.doorstroom.platform.openapi;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.OAuthFlow;
 import io.swagger.v3.oas.models.security.OAuthFlows;
 import io.swagger.v3.oas.models.security.Scopes;
@@ -54,6 +55,39 @@ public class ApiDocumentation {
             openApi.security(List.of(new SecurityRequirement().addList(CLIENT_CREDENTIALS),
                     new SecurityRequirement().addList(BEARER)));
         };
+    }
+
+    /**
+     * The services write every property, null ones too ({@code spring.jackson.default-property-inclusion: always}):
+     * a property that is not required may be null, and an enum property then has null among its values.
+     */
+    @Bean
+    OpenApiCustomizer nullWhereJacksonWritesNull() {
+        return openApi -> {
+            if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+                openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::nullableUnlessRequired);
+            }
+        };
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static void nullableUnlessRequired(Schema<?> schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() != null ? schema.getRequired() : List.of();
+        schema.getProperties().forEach((name, property) -> {
+            if (property.get$ref() != null || required.contains(name)) {
+                return;
+            }
+            property.setNullable(true);
+            if (property.getEnum() != null && !property.getEnum().contains(null)) {
+                List values = new java.util.ArrayList<>(property.getEnum());
+                values.add(null);
+                property.setEnum(values);
+            }
+            nullableUnlessRequired(property);
+        });
     }
 
     @Bean
