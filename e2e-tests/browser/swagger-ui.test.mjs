@@ -3,9 +3,6 @@
 // Needs a running local stack (README) and Debian's chromium; GATEWAY_URL defaults to http://localhost:8080.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 const gateway = process.env.GATEWAY_URL ?? 'http://localhost:8080';
@@ -16,7 +13,7 @@ test('an integrator authorizes as vr-VR01 in Swagger UI, opens a CNO location (2
     executablePath,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(join(tmpdir(), 'swagger-ui-'))}`],
+      '--disable-component-update', '--disable-sync'],  // playwright gives the browser a new empty profile itself
   });
   try {
     const page = await browser.newPage();

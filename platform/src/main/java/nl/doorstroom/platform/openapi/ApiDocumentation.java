@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Every service's OpenAPI document: what it is (title, the articles it serves, the build's version), the gateway path
@@ -65,19 +66,32 @@ public class ApiDocumentation {
     OpenApiCustomizer nullWhereJacksonWritesNull() {
         return openApi -> {
             if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
-                openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::nullableUnlessRequired);
+                Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+                java.util.Set<String> referredToByNullable = new java.util.HashSet<>();
+                schemas.values().forEach(schema -> nullableUnlessRequired(schema, referredToByNullable));
+                // OpenAPI 3.0 has no nullable $ref: the referred schema itself takes null
+                referredToByNullable.forEach(ref -> {
+                    Schema<?> referred = schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+                    if (referred != null) {
+                        referred.setNullable(true);
+                    }
+                });
             }
         };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static void nullableUnlessRequired(Schema<?> schema) {
+    static void nullableUnlessRequired(Schema<?> schema, java.util.Set<String> referredToByNullable) {
         if (schema.getProperties() == null) {
             return;
         }
         List<String> required = schema.getRequired() != null ? schema.getRequired() : List.of();
         schema.getProperties().forEach((name, property) -> {
-            if (property.get$ref() != null || required.contains(name)) {
+            if (required.contains(name)) {
+                return;
+            }
+            if (property.get$ref() != null) {
+                referredToByNullable.add(property.get$ref());
                 return;
             }
             property.setNullable(true);
@@ -86,7 +100,7 @@ public class ApiDocumentation {
                 values.add(null);
                 property.setEnum(values);
             }
-            nullableUnlessRequired(property);
+            nullableUnlessRequired(property, referredToByNullable);
         });
     }
 
