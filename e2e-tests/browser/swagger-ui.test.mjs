@@ -26,10 +26,10 @@ test('an integrator authorizes as vr-VR01 in Swagger UI, opens a CNO location (2
     // Authorize with the README's demo client, through the issuer's client-credentials flow
     await page.locator('button.authorize').first().click();
     const flow = page.locator('.auth-container').filter({ hasText: 'clientCredentials' });
-    await flow.locator('input#client_id').fill('vr-VR01');
-    await flow.locator('input#client_secret').fill('vr-VR01-secret');
-    await flow.getByRole('button', { name: 'Authorize', exact: true }).click();
-    await flow.getByRole('button', { name: 'Logout' }).waitFor({ timeout: 15_000 });
+    await flow.locator('input[data-name="clientId"]').fill('vr-VR01');
+    await flow.locator('input[data-name="clientSecret"]').fill('vr-VR01-secret');
+    await flow.locator('button.authorize').click();
+    await flow.locator('button', { hasText: 'Logout' }).waitFor({ timeout: 15_000 });
     await page.locator('.modal-ux button.close-modal').click();
 
     // POST /cno-locations with the document's example body, under an id of its own
@@ -45,7 +45,7 @@ test('an integrator authorizes as vr-VR01 in Swagger UI, opens a CNO location (2
     const status = open.locator('.live-responses-table .response .response-col_status');
     await status.first().waitFor({ timeout: 15_000 });
     assert.equal((await status.first().innerText()).trim(), '201');
-    assert.match(await open.locator('.live-responses-table .response-col_description').first().innerText(),
+    assert.match(await open.locator('.live-responses-table .response .response-col_description').first().innerText(),
       new RegExp(`location: /api/capacity/locations/${locationId}`));
 
     // GET /regions/VR01 shows the places (the read model follows within moments: execute again until it does)
@@ -56,7 +56,7 @@ test('an integrator authorizes as vr-VR01 in Swagger UI, opens a CNO location (2
     let figures;
     for (let attempt = 0; attempt < 20; attempt++) {
       await region.getByRole('button', { name: 'Execute' }).click();
-      const answer = region.locator('.live-responses-table .response-col_description pre.microlight').first();
+      const answer = region.locator('.live-responses-table .response .response-col_description .highlight-code pre').first();
       await answer.waitFor({ timeout: 15_000 });
       figures = JSON.parse(await answer.innerText());
       if (figures.realised >= 225) break;
