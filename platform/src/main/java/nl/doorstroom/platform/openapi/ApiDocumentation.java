@@ -100,6 +100,10 @@ public class ApiDocumentation {
                 values.add(null);
                 property.setEnum(values);
             }
+            // a map's values too: a year without an amount is written as null
+            if (property.getAdditionalProperties() instanceof Schema<?> values && values.get$ref() == null) {
+                values.setNullable(true);
+            }
             nullableUnlessRequired(property, referredToByNullable);
         });
     }
