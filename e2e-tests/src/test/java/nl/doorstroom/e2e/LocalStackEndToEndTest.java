@@ -93,6 +93,11 @@ class LocalStackEndToEndTest {
                 {"locationId":"%s","veiligheidsregio":"VR01","name":"Sporthal Zuidlaren","places":225,"occurredOn":"2022-09-01"}"""
                 .formatted(LOCATION));
         assertThat(created.statusCode()).isEqualTo(201);
+        // the Location is a gateway path an integrator can follow as it is
+        String location = created.headers().firstValue("location").orElseThrow();
+        assertThat(location).isEqualTo("/api/capacity/locations/" + LOCATION);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(json(client.get(location)).get("places").get("ASIELZOEKERS").asInt()).isEqualTo(225));
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(json(client.get("/api/capacity/regions/VR01")).get("realised").asInt()).isEqualTo(225));

@@ -57,14 +57,14 @@ final class StackClient {
 
     /** A GET as a demo client ({@code ops}, {@code gemeente-GM0363}, …), or without a token when the client is null. */
     HttpResponse<String> getAs(String client, String path) throws Exception {
-        return send(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
-                .timeout(Duration.ofSeconds(10)).build());
+        return checked(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+                .timeout(Duration.ofSeconds(10)).build(), null);
     }
 
     HttpResponse<String> postAs(String client, String path, String body) throws Exception {
-        return send(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+        return checked(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(), body);
     }
 
     /** A call as admin straight to a service ({@code capacity}, …), as an operator reaches its {@code /admin/**}. */
@@ -76,6 +76,13 @@ final class StackClient {
     HttpResponse<String> adminPost(String service, String path) throws Exception {
         return send(authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build());
+    }
+
+    /** Through the gateway: the answer must be one the service's published OpenAPI document describes. */
+    private static HttpResponse<String> checked(HttpRequest request, String body) throws Exception {
+        HttpResponse<String> response = send(request);
+        ApiContract.check(request, body, response);
+        return response;
     }
 
     /** Sends as a well-behaved client: told to slow down (429), it waits Retry-After and tries again. */

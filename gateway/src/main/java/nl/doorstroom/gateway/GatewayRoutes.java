@@ -8,15 +8,18 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigB
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
@@ -43,12 +46,27 @@ public class GatewayRoutes {
                     .before(requestSize(services.maxRequestSize()))
                     .before(uri(service.url()))
                     .before(stripPrefix(2))
+                    .after(locationUnder("/api/" + service.route()))
                     .filter(circuitBreaker(service.name()))
                     .onError(GatewayRoutes::unreachable, (error, request) -> unavailable(service))
                     .build();
             routes = routes == null ? route : routes.and(route);
         }
         return routes;
+    }
+
+    /**
+     * A service names what to read next by its own path ({@code /locations/CNO-1}); through the gateway that is
+     * {@code /api/capacity/locations/CNO-1}. Absolute locations are left as they are.
+     */
+    static BiFunction<ServerRequest, ServerResponse, ServerResponse> locationUnder(String prefix) {
+        return (request, response) -> {
+            String location = response.headers().getFirst(HttpHeaders.LOCATION);
+            if (location != null && location.startsWith("/") && !location.startsWith("//") && !location.startsWith(prefix + "/")) {
+                response.headers().set(HttpHeaders.LOCATION, prefix + location);
+            }
+            return response;
+        };
     }
 
     /** One circuit breaker per service: a service that keeps failing is answered for at once, until it recovers. */

@@ -54,7 +54,8 @@ public class GatewaySecurity {
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
-                                        + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'"))
+                                        + "img-src 'self' data:; connect-src 'self' " + origin(settings.issuerUri())
+                                        + "; frame-ancestors 'none'"))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31536000)))
                 .authorizeHttpRequests(requests -> requests
@@ -91,6 +92,12 @@ public class GatewaySecurity {
             source.registerCorsConfiguration("/api/**", api);
         }
         return source;
+    }
+
+    /** Swagger UI's Authorize fetches a client-credentials token from the issuer itself: its origin may be called. */
+    static String origin(String uri) {
+        java.net.URI parsed = java.net.URI.create(uri);
+        return parsed.getScheme() + "://" + parsed.getHost() + (parsed.getPort() < 0 ? "" : ":" + parsed.getPort());
     }
 
     static void problem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail) throws IOException {

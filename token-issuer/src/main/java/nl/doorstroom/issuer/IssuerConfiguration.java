@@ -16,6 +16,11 @@ import org.springframework.security.oauth2.server.authorization.settings.Authori
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +28,7 @@ import java.security.KeyPairGenerator;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -41,6 +47,27 @@ public class IssuerConfiguration {
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()));
         return http.build();
+    }
+
+    /**
+     * The gateway's Swagger UI asks for a client-credentials token from the browser (Authorize): a cross-origin POST,
+     * whose preflight is answered before any security filter.
+     */
+    @Bean
+    FilterRegistrationBean<CorsFilter> tokenRequestsFromBrowsers(@Value("${doorstroom.issuer.allowed-origins}") List<String> origins) {
+        FilterRegistrationBean<CorsFilter> filter = new FilterRegistrationBean<>(new CorsFilter(tokenRequestsFrom(origins)));
+        filter.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return filter;
+    }
+
+    static UrlBasedCorsConfigurationSource tokenRequestsFrom(List<String> origins) {
+        CorsConfiguration token = new CorsConfiguration();
+        token.setAllowedOriginPatterns(origins);
+        token.setAllowedMethods(List.of("POST"));
+        token.setAllowedHeaders(List.of("Authorization", "Content-Type", "X-Requested-With"));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", token);
+        return source;
     }
 
     @Bean

@@ -53,6 +53,25 @@ class TokenIssuerTest {
     }
 
     @Test
+    void the_gateways_swagger_ui_may_fetch_a_token_from_the_browser_and_another_site_may_not() {
+        ResponseEntity<String> fromSwaggerUi = preflight("http://localhost:8080");
+        assertThat(fromSwaggerUi.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(fromSwaggerUi.getHeaders().getAccessControlAllowOrigin()).isEqualTo("http://localhost:8080");
+        assertThat(fromSwaggerUi.getHeaders().getAccessControlAllowHeaders()).contains("authorization");
+
+        ResponseEntity<String> fromElsewhere = preflight("https://elsewhere.example");
+        assertThat(fromElsewhere.getHeaders().getAccessControlAllowOrigin()).isNull();
+    }
+
+    private ResponseEntity<String> preflight(String origin) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setOrigin(origin);
+        headers.setAccessControlRequestMethod(org.springframework.http.HttpMethod.POST);
+        headers.setAccessControlRequestHeaders(java.util.List.of("authorization", "content-type"));
+        return http.exchange("/oauth2/token", org.springframework.http.HttpMethod.OPTIONS, new HttpEntity<>(headers), String.class);
+    }
+
+    @Test
     void the_signing_keys_are_public() {
         assertThat(http.getForObject("/oauth2/jwks", String.class)).contains("\"kty\":\"RSA\"");
     }

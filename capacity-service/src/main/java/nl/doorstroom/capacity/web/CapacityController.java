@@ -21,6 +21,7 @@ import nl.doorstroom.capacity.web.CapacityRequests.OccupancyRequest;
 import nl.doorstroom.capacity.web.CapacityRequests.OpenCnoLocationRequest;
 import nl.doorstroom.capacity.web.CapacityRequests.PledgeRequest;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import nl.doorstroom.platform.openapi.Created;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -70,6 +71,7 @@ public class CapacityController {
     @PostMapping("/cno-locations")
     @PreAuthorize("@acting.as('veiligheidsregio', #request.veiligheidsregio())")
     @Operation(summary = "A veiligheidsregio opens a CNO location")
+    @Created("the CNO location")
     public ResponseEntity<Void> open(@Valid @RequestBody OpenCnoLocationRequest request) {
         String id = request.locationId() != null ? request.locationId() : "CNO-" + UUID.randomUUID();
         commands.sendAndWait(new OpenCnoLocation(id, request.veiligheidsregio(), request.name(), request.gemeente(),

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.Schema;
 import nl.doorstroom.capacity.domain.HandOverRecipient;
 
 import java.time.LocalDate;
@@ -19,18 +20,19 @@ public final class CapacityRequests {
     private CapacityRequests() {
     }
 
-    public record PledgeRequest(@NotNull @Min(1) @Max(2) Integer tranche,
-                                @NotNull @Min(1) @Max(100_000) Integer places,
-                                LocalDate occurredOn) {
+    public record PledgeRequest(@Schema(example = "1") @NotNull @Min(1) @Max(2) Integer tranche,
+                                @Schema(example = "225") @NotNull @Min(1) @Max(100_000) Integer places,
+                                @Schema(example = "2022-09-01") LocalDate occurredOn) {
     }
 
-    public record OpenCnoLocationRequest(@Pattern(regexp = LOCATION_ID) String locationId,
-                                         @NotNull @Pattern(regexp = VR_CODE) String veiligheidsregio,
-                                         @NotBlank @Size(max = 200) String name,
-                                         @Pattern(regexp = "^GM[0-9]{4}$") String gemeente,
-                                         @NotNull @Min(1) @Max(100_000) Integer places,
+    public record OpenCnoLocationRequest(@Schema(description = "left out: a new id CNO-<uuid> is given")
+                                         @Pattern(regexp = LOCATION_ID) String locationId,
+                                         @Schema(example = "VR01") @NotNull @Pattern(regexp = VR_CODE) String veiligheidsregio,
+                                         @Schema(example = "Sporthal Zuidlaren") @NotBlank @Size(max = 200) String name,
+                                         @Schema(example = "GM1730") @Pattern(regexp = "^GM[0-9]{4}$") String gemeente,
+                                         @Schema(example = "225") @NotNull @Min(1) @Max(100_000) Integer places,
                                          boolean belowNormalStandard,
-                                         LocalDate occurredOn) {
+                                         @Schema(example = "2022-09-01") LocalDate occurredOn) {
     }
 
     public record CapacityRequest(@NotNull @Min(0) @Max(100_000) Integer places, LocalDate occurredOn) {

@@ -36,6 +36,7 @@ import nl.doorstroom.finance.web.FinanceRequests.ShiftRequest;
 import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.finance.domain.Claim;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import nl.doorstroom.platform.openapi.Created;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -114,6 +115,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims")
+    @Created("the claim")
     @PreAuthorize("@acting.as('veiligheidsregio', #request.claimant()) or @acting.as('gemeente', #request.claimant()) or @acting.as('ggd', #request.claimant())")
     @Operation(summary = "A veiligheidsregio or municipality claims CNO costs (III.13, III.1.2), or a GGD its extra "
             + "medical costs (III.1.4)")
@@ -191,6 +193,7 @@ public class FinanceController {
     }
 
     @PostMapping("/business-cases")
+    @Created("the business case")
     @PreAuthorize("@acting.as('gemeente', #request.gemeente())")
     @Operation(summary = "A municipality submits a business case for faster outflow (III.9); the 72 hours start now")
     public ResponseEntity<Void> submitBusinessCase(@Valid @RequestBody BusinessCaseRequest request) {

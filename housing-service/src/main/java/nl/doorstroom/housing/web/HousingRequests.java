@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +22,8 @@ public final class HousingRequests {
     private HousingRequests() {
     }
 
-    public record TaakstellingRequest(@NotNull @Min(1) @Max(1_000_000) Integer nationalTotal, LocalDate occurredOn) {
+    public record TaakstellingRequest(@Schema(example = "13500") @NotNull @Min(1) @Max(1_000_000) Integer nationalTotal,
+                                      @Schema(example = "2022-08-26") LocalDate occurredOn) {
     }
 
     public record FlexHomesRequest(@NotNull @Min(1) @Max(10_000) Integer homes, boolean centrallyProcured,
@@ -48,7 +50,7 @@ public final class HousingRequests {
     }
 
     /** Without a period, the housing counts for the half year its date falls in. */
-    public record HousingRequest(@NotNull @Min(1) @Max(10_000) Integer persons,
+    public record HousingRequest(@Schema(example = "12") @NotNull @Min(1) @Max(10_000) Integer persons,
                                  @NotNull HousingForm housingForm,
                                  @Pattern(regexp = PERIOD) String period,
                                  LocalDate occurredOn) {

@@ -3,6 +3,9 @@ package nl.doorstroom.platform.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpHeaders;
@@ -58,6 +61,9 @@ public class AuditController {
 
     @GetMapping("/export")
     @Operation(summary = "The events recorded in [from, to) with their chain hashes, as NDJSON (verifiable offline) or CSV")
+    @ApiResponse(responseCode = "200", description = "One line per event, in the order of the chain",
+            content = {@Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     public ResponseEntity<StreamingResponseBody> export(
             @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to,

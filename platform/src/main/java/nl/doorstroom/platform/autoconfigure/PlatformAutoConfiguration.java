@@ -24,6 +24,7 @@ import java.util.List;
         "nl.doorstroom.platform.admin",
         "nl.doorstroom.platform.audit",
         "nl.doorstroom.platform.inbound",
+        "nl.doorstroom.platform.openapi",
         "nl.doorstroom.platform.outbound",
         "nl.doorstroom.platform.projection",
         "nl.doorstroom.platform.register",
