@@ -5,7 +5,6 @@ import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -29,15 +28,8 @@ import java.time.Duration;
  * {@code doorstroom.event-store.read-batch} (Axon's default is 100): a processor catching up or rebuilding needs one
  * round trip for each of its batches instead of five.
  * <p>
- * The event store that feeds the processors is Axon's, but it looks for new events every
- * {@code doorstroom.event-store.fetch-delay} when nothing woke it (Axon's default is a second): an append by this JVM
- * wakes it at once, one by another instance of the service, or committed by an outer transaction after Axon's unit
- * of work, waits for that delay.
- * <p>
- * Known limit (issue 13): after a bulk load of a million events into a running service, this event store's shared
- * read-ahead kept about 560,000 events in the heap while the processors tailed them (a class histogram counts its
- * {@code EmbeddedEventStore$Node}s), and capacity-service ran out of heap. Running its cleaner every 500 ms instead of
- * every 10 s did not change that; the cause is not found yet.
+ * The processors read it through {@link PagedEventStore}: a page per processor, woken by this JVM's commits, and every
+ * {@code doorstroom.event-store.poll-interval} for appends it was not told of (another instance's).
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa") // as Axon's, which now steps aside
@@ -79,13 +71,13 @@ public class EventStorage {
     }
 
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
-                                  @Value("${doorstroom.event-store.fetch-delay:50ms}") Duration fetchDelay) {
-        return EmbeddedEventStore.builder()
+    PagedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                               @Value("${doorstroom.event-store.poll-interval:50ms}") Duration pollInterval) {
+        return PagedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
+                .pollInterval(pollInterval)
                 .build();
     }
 }
