@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,7 +42,7 @@ public class CommitmentRegisterController {
     private final CommitmentCatalogue catalogue = CommitmentCatalogue.load();
     private final Map<String, Integer> agreementOrder;
 
-    public CommitmentRegisterController(ServiceDirectory services, RestClient.Builder builder) {
+    public CommitmentRegisterController(ServiceDirectory services, @LoadBalanced RestClient.Builder builder) {
         this.services = services;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(services.timeout()).build());
@@ -107,7 +108,7 @@ public class CommitmentRegisterController {
         CatalogueEntry entry = catalogue.find(ref)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the agreement has no article " + ref));
         ServiceDirectory.Service owner = services.named(entry.service());
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(owner.url()).path("/commitments/{ref}" + suffix);
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(owner.balancedUrl()).path("/commitments/{ref}" + suffix);
         query.forEach((name, value) -> value.ifPresent(v -> uri.queryParam(name, "{" + name + "}")));
         Map<String, String> values = new java.util.HashMap<>(Map.of("ref", ref));
         query.forEach((name, value) -> value.ifPresent(v -> values.put(name, v)));
@@ -128,7 +129,7 @@ public class CommitmentRegisterController {
 
     private <T> Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
         try {
-            return Optional.ofNullable(http.get().uri(service.url() + path)
+            return Optional.ofNullable(http.get().uri(service.balancedUrl() + path)
                     .headers(headers -> relayToken(headers)).retrieve().body(type));
         } catch (HttpClientErrorException.NotFound e) {
             return Optional.empty();

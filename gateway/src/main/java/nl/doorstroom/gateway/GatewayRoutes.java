@@ -9,6 +9,7 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
@@ -17,13 +18,16 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
+import static org.springframework.cloud.gateway.server.mvc.filter.RetryFilterFunctions.retry;
 import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -44,10 +48,13 @@ public class GatewayRoutes {
             RouterFunction<ServerResponse> route = route(service.name())
                     .route(path("/api/" + service.route() + "/**"), http())
                     .before(requestSize(services.maxRequestSize()))
-                    .before(uri(service.url()))
                     .before(stripPrefix(2))
                     .after(locationUnder("/api/" + service.route()))
                     .filter(circuitBreaker(service.name()))
+                    // a refused connection (an instance stopped or killed) never reached it: the next instance gets it
+                    .filter(retry(config -> config.setRetries(service.instances().size() - 1).setSeries(Set.of())
+                            .setExceptions(Set.of(ConnectException.class)).setMethods(Set.of(HttpMethod.values()))))
+                    .filter(lb(service.name()))
                     .onError(GatewayRoutes::unreachable, (error, request) -> unavailable(service))
                     .build();
             routes = routes == null ? route : routes.and(route);

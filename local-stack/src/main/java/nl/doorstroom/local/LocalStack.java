@@ -104,8 +104,57 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closing;
     private String kafkaBootstrapServers;
     private String postgresUrl;
+    private final Map<String, Integer> instances;
 
-    private LocalStack() {
+    private LocalStack(Map<String, Integer> instances) {
+        this.instances = instances;
+    }
+
+    /**
+     * How many instances of each service to start, from {@code DOORSTROOM_INSTANCES}: a number for every service
+     * ({@code 2}) or per service ({@code capacity=2,housing=3}); one of each when unset. They share the service's
+     * database and Kafka consumer groups; the gateway balances over them.
+     */
+    public static Map<String, Integer> instances(String setting) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        SERVICES.forEach(service -> counts.put(service, 1));
+        if (setting == null || setting.isBlank()) {
+            return counts;
+        }
+        for (String part : setting.split(",")) {
+            String[] pair = part.trim().split("=");
+            if (pair.length == 1) {
+                SERVICES.forEach(service -> counts.put(service, count(setting, pair[0])));
+            } else if (pair.length == 2 && SERVICES.contains(pair[0].trim())) {
+                counts.put(pair[0].trim(), count(setting, pair[1]));
+            } else {
+                throw new IllegalArgumentException("DOORSTROOM_INSTANCES=" + setting + ": expected a number, or service=number"
+                        + " for the services " + SERVICES);
+            }
+        }
+        return counts;
+    }
+
+    private static int count(String setting, String number) {
+        try {
+            int count = Integer.parseInt(number.trim());
+            if (count >= 1 && count <= 9) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // told below
+        }
+        throw new IllegalArgumentException("DOORSTROOM_INSTANCES=" + setting + ": an instance count is 1 to 9");
+    }
+
+    /** The port of a service's instance (1, 2, ...): the service's own port, then 100 higher for each next one. */
+    public static int port(Settings settings, String service, int instance) {
+        return settings.port(service) + 100 * (instance - 1);
+    }
+
+    /** The process name of a service's instance: {@code capacity-service}, then {@code capacity-service-2}, ... */
+    public static String processName(String service, int instance) {
+        return service + "-service" + (instance == 1 ? "" : "-" + instance);
     }
 
     public static void main(String[] args) {
@@ -131,6 +180,12 @@ public final class LocalStack implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000_000, settings.url("gateway"), settings.port("capacity"),
                 settings.port("housing"), settings.port("finance"), settings.port("deadline"), settings.issuerUrl(),
                 settings.dataDirectory().resolve("logs").toAbsolutePath());
+        Settings running = settings;
+        stack.instances.forEach((service, count) -> {
+            if (count > 1) {
+                System.out.printf("%s runs %d instances, on %s%n", service, count, String.join(", ", stack.instanceUrls(running, service)));
+            }
+        });
         if (scenarioClock != null) {
             System.out.printf("Loading the historical scenario: business time %s from %s, %.0f times as fast (docs/scenario.md)%n",
                     scenarioClock.start(), scenarioClock.wallStart(), scenarioClock.speed());
@@ -152,7 +207,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Settings settings) {
-        LocalStack stack = new LocalStack();
+        return start(settings, instances(System.getenv("DOORSTROOM_INSTANCES")));
+    }
+
+    public static LocalStack start(Settings settings, Map<String, Integer> instances) {
+        LocalStack stack = new LocalStack(instances);
         try {
             stack.startAll(settings);
             return stack;
@@ -194,28 +253,43 @@ public final class LocalStack implements AutoCloseable {
                     "--doorstroom.issuer.key-file=" + settings.dataDirectory().resolve("token-issuer").resolve("signing-key.json").toAbsolutePath()));
         }
         for (String service : SERVICES) {
-            List<String> args = new ArrayList<>(List.of(
-                    "--server.port=" + settings.port(service),
-                    "--doorstroom.postgres.url=" + postgresUrl,
-                    "--doorstroom.postgres.user=" + settings.postgresUser(),
-                    "--doorstroom.postgres.password=" + settings.postgresPassword(),
-                    "--doorstroom.kafka.bootstrap-servers=" + kafkaBootstrap,
-                    "--doorstroom.security.issuer-uri=" + settings.issuerUrl()));
-            settings.extraProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
-            launch(settings, service + "-service", args);
+            for (int instance = 1; instance <= instances.get(service); instance++) {
+                List<String> args = new ArrayList<>(List.of(
+                        "--server.port=" + port(settings, service, instance),
+                        "--doorstroom.postgres.url=" + postgresUrl,
+                        "--doorstroom.postgres.user=" + settings.postgresUser(),
+                        "--doorstroom.postgres.password=" + settings.postgresPassword(),
+                        "--doorstroom.kafka.bootstrap-servers=" + kafkaBootstrap,
+                        "--doorstroom.security.issuer-uri=" + settings.issuerUrl()));
+                settings.extraProperties().forEach((k, v) -> args.add("--" + k + "=" + v));
+                launch(settings, service + "-service", processName(service, instance), args);
+            }
         }
         List<String> gatewayArgs = new ArrayList<>(List.of("--server.port=" + settings.gatewayPort(),
                 "--doorstroom.security.issuer-uri=" + settings.issuerUrl()));
         for (String service : SERVICES) {
-            gatewayArgs.add("--doorstroom.gateway." + service + "-url=" + settings.url(service));
+            gatewayArgs.add("--doorstroom.gateway." + service + "-url=" + String.join(",", instanceUrls(settings, service)));
         }
         settings.extraProperties().forEach((k, v) -> gatewayArgs.add("--" + k + "=" + v));
         launch(settings, "gateway", gatewayArgs);
         awaitReady(settings);
     }
 
+    private List<String> instanceUrls(Settings settings, String service) {
+        List<String> urls = new ArrayList<>();
+        for (int instance = 1; instance <= instances.get(service); instance++) {
+            urls.add("http://localhost:" + port(settings, service, instance));
+        }
+        return urls;
+    }
+
     private void launch(Settings settings, String name, List<String> args) {
-        Path jar = settings.servicesDirectory().resolve(name + ".jar");
+        launch(settings, name, name, args);
+    }
+
+    /** Starts the jar {@code jarName} as the process {@code name} (a second instance has a name of its own). */
+    private void launch(Settings settings, String jarName, String name, List<String> args) {
+        Path jar = settings.servicesDirectory().resolve(jarName + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing; build first: ./mvnw -DskipTests install");
         }
@@ -223,7 +297,10 @@ public final class LocalStack implements AutoCloseable {
             Path logs = Files.createDirectories(settings.dataDirectory().resolve("logs"));
             List<String> command = new ArrayList<>(List.of(javaExecutable()));
             command.addAll(jvmOptions());
-            ClassData classData = this.classData ? ClassData.of(settings.servicesDirectory(), name) : null;
+            ClassData classData = this.classData ? ClassData.of(settings.servicesDirectory(), jarName) : null;
+            if (classData != null && classData.dumpsAtExit() && !name.equals(jarName)) {
+                classData = null; // the first instance writes the archive; two writers would spoil it
+            }
             if (classData != null) {
                 command.addAll(classData.options());
                 command.addAll(List.of("-jar", classData.jar().toString()));
@@ -250,10 +327,11 @@ public final class LocalStack implements AutoCloseable {
     private void awaitReady(Settings settings) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        List<String> waiting = new ArrayList<>(SERVICES);
-        waiting.add("gateway");
+        List<String> waiting = new ArrayList<>();
+        SERVICES.forEach(service -> waiting.addAll(instanceUrls(settings, service)));
+        waiting.add(settings.url("gateway"));
         if (settings.tokenIssuer() == null) {
-            waiting.add(ISSUER);
+            waiting.add(settings.issuerUrl());
         }
         while (!waiting.isEmpty()) {
             for (var entry : processes.entrySet()) {
@@ -262,8 +340,7 @@ public final class LocalStack implements AutoCloseable {
                             + "; see " + settings.dataDirectory().resolve("logs").resolve(entry.getKey() + ".log").toAbsolutePath());
                 }
             }
-            waiting.removeIf(service -> ready(http, (service.equals(ISSUER) ? settings.issuerUrl() : settings.url(service))
-                    + "/actuator/health/readiness"));
+            waiting.removeIf(url -> ready(http, url + "/actuator/health/readiness"));
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("not ready after 5 minutes: " + waiting);
             }

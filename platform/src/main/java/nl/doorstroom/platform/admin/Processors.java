@@ -2,6 +2,7 @@ package nl.doorstroom.platform.admin;
 
 import nl.doorstroom.platform.admin.ProcessorStatus.Replay;
 import nl.doorstroom.platform.domain.NotFoundException;
+import nl.doorstroom.platform.instances.SegmentClaims;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -49,6 +50,7 @@ public class Processors {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
+    private final SegmentClaims claims;
     private final Clock wallClock = Clock.systemUTC();
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -57,10 +59,12 @@ public class Processors {
         return thread;
     });
 
-    public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions) {
+    public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions,
+                      SegmentClaims claims) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.claims = claims;
     }
 
     public List<ProcessorStatus> all() {
@@ -221,7 +225,9 @@ public class Processors {
 
     private ProcessorStatus status(StreamingEventProcessor processor, long head) {
         Collection<EventTrackerStatus> statuses = processor.processingStatus().values();
-        long position = Math.max(position(statuses), 0);
+        // every segment counts, also those another instance of the service holds
+        long stored = claims.position(processor.getName());
+        long position = Math.max(stored >= 0 ? stored : position(statuses), 0);
         String error = statuses.stream().filter(EventTrackerStatus::isErrorState).findFirst()
                 .map(s -> String.valueOf(s.getError())).orElse(null);
         ReplayRun run = replays.get(processor.getName());

@@ -17,13 +17,15 @@ import java.util.List;
  * Everything a Doorstroom service gets by depending on {@code platform}. Its entities and repositories are
  * registered beside the service's own (and Axon's) through the auto-configuration packages.
  */
-@AutoConfiguration(before = org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration.class)
+@AutoConfiguration(before = {org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration.class,
+        org.axonframework.springboot.autoconfig.AxonAutoConfiguration.class})
 @AutoConfigurationPackage(basePackages = "nl.doorstroom.platform")
 @EnableConfigurationProperties(DoorstroomProperties.class)
 @ComponentScan(basePackages = {
         "nl.doorstroom.platform.admin",
         "nl.doorstroom.platform.audit",
         "nl.doorstroom.platform.inbound",
+        "nl.doorstroom.platform.instances",
         "nl.doorstroom.platform.openapi",
         "nl.doorstroom.platform.outbound",
         "nl.doorstroom.platform.projection",

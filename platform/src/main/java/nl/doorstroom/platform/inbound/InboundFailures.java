@@ -6,6 +6,7 @@ import nl.doorstroom.platform.persistence.SqlStates;
 import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.RecoverableDataAccessException;
@@ -34,7 +35,7 @@ public final class InboundFailures {
 
     public static boolean isTransient(Throwable failure) {
         List<Throwable> chain = chain(failure);
-        if (chain.stream().anyMatch(InboundFailures::isConcurrentDelivery)) {
+        if (chain.stream().anyMatch(t -> isConcurrentDelivery(t) || isConcurrentAppend(t))) {
             return true;
         }
         if (chain.stream().anyMatch(InboundFailures::isPermanent)) {
@@ -79,6 +80,14 @@ public final class InboundFailures {
      */
     private static boolean isConcurrentDelivery(Throwable t) {
         return sqlState(t).equals("23505") && t.getMessage() != null && t.getMessage().contains("processed_message_pkey");
+    }
+
+    /**
+     * Another instance (or consumer thread) appended to the same aggregate first: the retry loads its event and
+     * decides again. A duplicate creation is not this: it stays a duplicate.
+     */
+    private static boolean isConcurrentAppend(Throwable t) {
+        return t instanceof ConcurrencyException;
     }
 
     private static boolean isPermanent(Throwable t) {

@@ -5,6 +5,7 @@ import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -52,6 +53,9 @@ class InboundFailuresTest {
         assertThat(InboundFailures.isTransient(wrapped(new DataIntegrityViolationException("dup", new SQLException(
                 "duplicate key value violates unique constraint \"processed_message_pkey\"", "23505")))))
                 .as("the same message committed meanwhile by another consumer: the retry skips it").isTrue();
+        assertThat(InboundFailures.isTransient(wrapped(new ConcurrencyException("sequence 7 of L1 taken", new SQLException(
+                "duplicate key value violates unique constraint \"uk8s1f994p4la2ipb13me2xqm1w\"", "23505")))))
+                .as("another instance appended to the aggregate first: the retry decides on its event").isTrue();
     }
 
     @Test
