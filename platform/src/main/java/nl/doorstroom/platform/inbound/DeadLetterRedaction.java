@@ -23,7 +23,8 @@ import java.util.Set;
  * refuses — for then it may hold anything (a BSN where a zaakId belongs, a name in a field no schema has), and every
  * dead letter of a topic about persons (coa.statushouders.v1: even its valid data ties a case to a municipality).
  * A redacted dead letter keeps the CloudEvent's identity, so the sender can find its own message, and the reason,
- * which names fields by JSON pointer; its data, key and the sender's headers are dropped.
+ * which names fields by JSON pointer; its data and the sender's headers are dropped, and so is the key on a topic
+ * about persons (there it is a case id; elsewhere a location, a week or an aggregate id, which operators look up).
  */
 public final class DeadLetterRedaction {
 
@@ -42,6 +43,10 @@ public final class DeadLetterRedaction {
 
     public boolean redacts(String topic, Throwable failure) {
         return personalDataTopics.contains(topic) || InboundFailures.isRefusedUnread(failure);
+    }
+
+    boolean keepsKey(String topic) {
+        return !personalDataTopics.contains(topic);
     }
 
     /**

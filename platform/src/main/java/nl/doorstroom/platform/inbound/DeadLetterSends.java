@@ -64,7 +64,7 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
         }
     }
 
-    /** A dead letter that may carry personal data goes out redacted: identity and reason kept, data, key and headers not. */
+    /** A dead letter that may carry personal data goes out redacted: identity and reason kept, data and the sender's headers not. */
     @Override
     protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
                                                                   Headers headers, byte[] key, byte[] value) {
@@ -74,7 +74,8 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
         }
         Integer partition = topicPartition.partition() < 0 ? null : topicPartition.partition();
         Object redacted = redaction.value(value != null ? value : record.value());
-        return new ProducerRecord<Object, Object>(topicPartition.topic(), partition, (Object) null, redacted,
+        Object keptKey = redaction.keepsKey(record.topic()) ? (key != null ? key : record.key()) : null;
+        return new ProducerRecord<Object, Object>(topicPartition.topic(), partition, keptKey, redacted,
                 redaction.headers(headers, record.topic(), cause));
     }
 

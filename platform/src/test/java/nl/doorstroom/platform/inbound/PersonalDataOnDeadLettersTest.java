@@ -98,7 +98,7 @@ class PersonalDataOnDeadLettersTest {
     }
 
     @Test
-    void a_location_message_with_a_contact_person_the_schema_does_not_know_is_redacted_too_naming_the_field() throws Exception {
+    void a_location_message_with_a_contact_person_the_schema_does_not_know_is_redacted_too_naming_the_field_and_keeps_its_key() throws Exception {
         String id = UUID.randomUUID().toString();
         String value = """
                 {"specversion":"1.0","id":"%s","source":"/coa/locaties","type":"%s","datacontenttype":"application/json",\
@@ -111,6 +111,7 @@ class PersonalDataOnDeadLettersTest {
         assertPersonalDataAbsent(dead);
         assertThat(header(dead, DeadLetterPublishing.REASON_HEADER)).contains("/contactpersoon");
         assertThat(JSON.readTree(dead.value()).path("id").asText()).isEqualTo(id);
+        assertThat(dead.key()).as("a location's key is no person's").isEqualTo("COA-TA");
     }
 
     @Test
