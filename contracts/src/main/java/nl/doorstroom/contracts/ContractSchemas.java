@@ -29,6 +29,7 @@ public final class ContractSchemas {
     /** Types found among the schemas; only those, so that unknown names sent from outside cannot fill it. */
     private static final Set<String> KNOWN = ConcurrentHashMap.newKeySet();
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final int MAX_FIELD_NAME = 64;
 
     private ContractSchemas() {
     }
@@ -46,12 +47,36 @@ public final class ContractSchemas {
         return known;
     }
 
-    /** The violations of the data against the schema of its type, each naming the field; empty when valid. */
+    /**
+     * The violations of the data against the schema of its type, each naming the field by its JSON pointer and never
+     * quoting the field's value (it may be a BSN or a name sent where the schema forbids it); empty when valid.
+     */
     public static List<String> violations(Direction direction, String type, JsonNode data) {
         Schema schema = CACHE.computeIfAbsent(resource(direction, type), ContractSchemas::read);
         return schema.validate(data).stream()
-                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                .map(ContractSchemas::describe)
                 .toList();
+    }
+
+    private static String describe(com.networknt.schema.Error error) {
+        String location = error.getInstanceLocation().toString();
+        if ("additionalProperties".equals(error.getKeyword()) && error.getProperty() != null) {
+            // the library points at the object; the field that is not allowed is what the sender must remove
+            return location + "/" + pointerToken(error.getProperty()) + ": is not allowed (the schema is closed)";
+        }
+        String message = error.getMessage();
+        JsonNode value = error.getInstanceNode();
+        // the library's messages quote the schema, not the value; should one ever quote the value, say only the rule
+        if (value != null && value.isValueNode() && value.asText().length() >= 3 && message.contains(value.asText())) {
+            message = "fails the schema's " + error.getKeyword();
+        }
+        return (location.isEmpty() ? "/" : location) + ": " + message;
+    }
+
+    /** A field name as a JSON pointer token (RFC 6901), shortened: it is the sender's text and goes into a header. */
+    private static String pointerToken(String name) {
+        String token = name.replace("~", "~0").replace("/", "~1").replace("\u0000", "\\u0000");
+        return token.length() > MAX_FIELD_NAME ? token.substring(0, MAX_FIELD_NAME) + "..." : token;
     }
 
     /**

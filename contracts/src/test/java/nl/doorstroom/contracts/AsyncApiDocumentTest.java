@@ -108,6 +108,27 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void every_dlt_keeps_its_records_as_long_as_the_platform_sets_by_default_and_no_other_topic_states_a_retention()
+            throws IOException {
+        // the platform's default (platform cannot be seen from contracts): doorstroom.dead-letters.retention
+        JsonNode deadLetters = YAML.readTree(root.resolve("platform/src/main/resources/doorstroom-platform.yml").toFile())
+                .path("doorstroom").path("dead-letters");
+        Matcher days = Pattern.compile("\\$\\{DOORSTROOM_DEAD_LETTERS_RETENTION:([0-9]+)d}").matcher(deadLetters.path("retention").asText());
+        assertThat(days.matches()).as("doorstroom.dead-letters.retention is ${DOORSTROOM_DEAD_LETTERS_RETENTION:<n>d}").isTrue();
+        long retentionMs = java.time.Duration.ofDays(Long.parseLong(days.group(1))).toMillis();
+
+        asyncApi.path("channels").forEach(channel -> {
+            JsonNode retention = channel.path("bindings").path("kafka").path("topicConfiguration").path("retention.ms");
+            String address = channel.path("address").asText();
+            if (address.endsWith(DLT)) {
+                assertThat(retention.asLong()).as(address).isEqualTo(retentionMs);
+            } else {
+                assertThat(retention.isMissingNode()).as(address + " has the broker's retention").isTrue();
+            }
+        });
+    }
+
+    @Test
     void each_service_publishes_on_its_topic_receives_its_inbound_topics_and_dead_letters_to_their_dlts() {
         Set<String> expected = new TreeSet<>();
         for (Service service : services.values()) {

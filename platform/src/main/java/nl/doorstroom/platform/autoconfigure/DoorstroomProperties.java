@@ -3,6 +3,7 @@ package nl.doorstroom.platform.autoconfigure;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,16 +12,36 @@ import java.util.List;
  * @param service       short name: capacity, housing, finance or deadline; owner in the commitment catalogue
  * @param inboundTopics topics this service consumes; each gets a {@code .DLT} beside it
  * @param partitions    partitions for topics this service creates
+ * @param deadLetters   how the dead-letter topics keep what they hold
  */
 @ConfigurationProperties("doorstroom")
 public record DoorstroomProperties(String service,
                                    @DefaultValue List<String> inboundTopics,
-                                   @DefaultValue("3") int partitions) {
+                                   @DefaultValue("3") int partitions,
+                                   @DefaultValue DeadLetters deadLetters) {
+
+    /**
+     * @param retention          how long a dead letter stays on its DLT ({@code retention.ms}): long enough to look
+     *                           into it and have the sender resend, short enough that a DLT is no archive of what
+     *                           senders got wrong
+     * @param personalDataTopics inbound topics whose messages are about persons: every dead letter of theirs is
+     *                           redacted, not only those refused unread (see DeadLetterRedaction)
+     */
+    public record DeadLetters(Duration retention, List<String> personalDataTopics) {
+
+        public static final Duration DEFAULT_RETENTION = Duration.ofDays(14);
+
+        public DeadLetters {
+            retention = retention == null ? DEFAULT_RETENTION : retention;
+            personalDataTopics = personalDataTopics == null ? List.of() : List.copyOf(personalDataTopics);
+        }
+    }
 
     public DoorstroomProperties {
         if (service == null || service.isBlank()) {
             throw new IllegalStateException("doorstroom.service must name the service (capacity, housing, finance, deadline)");
         }
+        deadLetters = deadLetters == null ? new DeadLetters(null, null) : deadLetters;
     }
 
     public String outboundTopic() {

@@ -2,6 +2,7 @@ package nl.doorstroom.platform.autoconfigure;
 
 import nl.doorstroom.platform.inbound.DeadLetterPublishing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,14 +37,19 @@ import java.util.List;
         "nl.doorstroom.platform.web"})
 public class PlatformAutoConfiguration {
 
-    /** The service's own topic and its inbound topics with their dead-letter topics, created up front. */
+    /**
+     * The service's own topic and its inbound topics with their dead-letter topics, created up front. The DLTs get
+     * their retention (doorstroom.dead-letters.retention), also when they exist already (modify-topic-configs).
+     */
     @Bean
     KafkaAdmin.NewTopics doorstroomTopics(DoorstroomProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         topics.add(TopicBuilder.name(properties.outboundTopic()).partitions(properties.partitions()).build());
         for (String inbound : properties.inboundTopics()) {
             topics.add(TopicBuilder.name(inbound).partitions(properties.partitions()).build());
-            topics.add(TopicBuilder.name(inbound + DeadLetterPublishing.SUFFIX).partitions(properties.partitions()).build());
+            topics.add(TopicBuilder.name(inbound + DeadLetterPublishing.SUFFIX).partitions(properties.partitions())
+                    .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.deadLetters().retention().toMillis()))
+                    .build());
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -39,23 +39,28 @@ public class DeadLetterPublishing {
 
     /** Also the containers' record interceptor: it waits for a poll's dead letters before their offsets commit. */
     @Bean
-    DeadLetterSends deadLetterSends(KafkaTemplate<Object, Object> kafka, DoorstroomProperties properties) {
+    DeadLetterSends deadLetterSends(KafkaTemplate<Object, Object> kafka, DoorstroomProperties properties, DeadLetterRedaction redaction) {
         // a producer of its own with room for a poll's dead letters in few requests: the broker may sync each one
         DeadLetterSends deadLetters = new DeadLetterSends(new KafkaTemplate<>(kafka.getProducerFactory(),
-                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024)));
+                Map.of(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024)), redaction);
         deadLetters.setExceptionHeadersCreator(DeadLetterPublishing::reasonHeaders);
         deadLetters.warmUp(properties.inboundTopics());
         return deadLetters;
     }
 
+    @Bean
+    DeadLetterRedaction deadLetterRedaction(DoorstroomProperties properties) {
+        return new DeadLetterRedaction(properties.deadLetters().personalDataTopics());
+    }
+
     /** What every dead letter gets: one log line (no stack trace), the counter, and the record on its DLT. */
     @Bean
-    InboundDeadLetters inboundDeadLetters(DeadLetterSends deadLetters, MeterRegistry meters) {
+    InboundDeadLetters inboundDeadLetters(DeadLetterSends deadLetters, DeadLetterRedaction redaction, MeterRegistry meters) {
         return new InboundDeadLetters() {
             @Override
             public void deadLetter(ConsumerRecord<?, ?> record, Exception failure) {
-                // what is known of the failure travels in the dead letter's headers
-                log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), InboundFailures.reason(failure));
+                // what is known of the failure travels in the dead letter's headers; the log says no more than they do
+                log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), redaction.reason(record.topic(), failure));
                 deadLettered(meters, record.topic()).increment();
                 deadLetters.accept(record, failure);
             }

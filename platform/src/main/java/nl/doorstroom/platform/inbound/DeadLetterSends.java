@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -40,12 +41,42 @@ public class DeadLetterSends extends DeadLetterPublishingRecoverer implements Re
 
     private final ThreadLocal<List<Pending>> pending = ThreadLocal.withInitial(ArrayList::new);
 
-    private final KafkaOperations<?, ?> kafka;
+    /** The failure of the record being dead-lettered on this thread: the record is built without it being passed on. */
+    private final ThreadLocal<Exception> failure = new ThreadLocal<>();
 
-    public DeadLetterSends(KafkaOperations<?, ?> kafka) {
+    private final KafkaOperations<?, ?> kafka;
+    private final DeadLetterRedaction redaction;
+
+    public DeadLetterSends(KafkaOperations<?, ?> kafka, DeadLetterRedaction redaction) {
         // named explicitly: the library's own default suffix has changed between versions
         super(kafka, (record, failure) -> new TopicPartition(record.topic() + DeadLetterPublishing.SUFFIX, record.partition()));
         this.kafka = kafka;
+        this.redaction = redaction;
+    }
+
+    @Override
+    public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
+        failure.set(exception);
+        try {
+            super.accept(record, consumer, exception);
+        } finally {
+            failure.remove();
+        }
+    }
+
+    /** A dead letter that may carry personal data goes out redacted: identity and reason kept, data and the sender's headers not. */
+    @Override
+    protected ProducerRecord<Object, Object> createProducerRecord(ConsumerRecord<?, ?> record, TopicPartition topicPartition,
+                                                                  Headers headers, byte[] key, byte[] value) {
+        Exception cause = failure.get();
+        if (cause == null || !redaction.redacts(record.topic(), cause)) {
+            return super.createProducerRecord(record, topicPartition, headers, key, value);
+        }
+        Integer partition = topicPartition.partition() < 0 ? null : topicPartition.partition();
+        Object redacted = redaction.value(value != null ? value : record.value());
+        Object keptKey = redaction.keepsKey(record.topic()) ? (key != null ? key : record.key()) : null;
+        return new ProducerRecord<Object, Object>(topicPartition.topic(), partition, keptKey, redacted,
+                redaction.headers(headers, record.topic(), cause));
     }
 
     /**

@@ -51,6 +51,14 @@ public final class InboundFailures {
                 || t instanceof AggregateStreamCreationException);
     }
 
+    /**
+     * Refused while it was read: not a CloudEvent, a type not accepted, data its schema refuses. Such a message was
+     * never checked against its contract, so it may hold anything, a BSN or a name included.
+     */
+    public static boolean isRefusedUnread(Throwable failure) {
+        return chain(failure).stream().anyMatch(t -> t instanceof RejectedMessage);
+    }
+
     /** The reason a person can act on: the rule, schema or lookup that refused the message, else the deepest message. */
     public static String reason(Throwable failure) {
         List<Throwable> chain = chain(failure);

@@ -1,5 +1,8 @@
 package nl.doorstroom.platform.inbound;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -17,6 +20,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static nl.doorstroom.contracts.ContractSchemas.Direction.INBOUND;
 import static nl.doorstroom.contracts.ContractSchemas.Direction.PUBLISHED;
@@ -29,6 +34,8 @@ import static nl.doorstroom.contracts.ContractSchemas.Direction.PUBLISHED;
 public class InboundMessages {
 
     static final int MAX_IDENTITY_LENGTH = 255;
+    private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("Missing mandatory [a-z]+ attribute");
+    private static final Pattern INVALID_ATTRIBUTE = Pattern.compile("Invalid attribute/extension value for \"([a-z0-9]{1,20})\"");
     private static final EventFormat CLOUD_EVENT_JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
     private final ProcessedMessageRepository processed;
@@ -49,7 +56,7 @@ public class InboundMessages {
     public InboundMessage read(ConsumerRecord<String, byte[]> record, Set<String> acceptedTypes) {
         CloudEvent event = cloudEvent(record);
         if (!acceptedTypes.contains(event.getType())) {
-            throw new RejectedMessage("type " + event.getType() + " is not accepted on " + record.topic() + "; accepted: " + acceptedTypes);
+            throw new RejectedMessage("type " + typeNamed(event.getType()) + " is not accepted on " + record.topic() + "; accepted: " + acceptedTypes);
         }
         return validated(record, event);
     }
@@ -72,8 +79,35 @@ public class InboundMessages {
         try {
             return CLOUD_EVENT_JSON.deserialize(record.value());
         } catch (RuntimeException e) {
-            throw new RejectedMessage("not a CloudEvent in structured JSON: " + e.getMessage(), e);
+            throw new RejectedMessage("not a CloudEvent in structured JSON: " + withoutValues(e), e);
         }
+    }
+
+    /** The type as the reason names it: a contract's type name, else not at all (the sender's text may be anything). */
+    private static String typeNamed(String type) {
+        return DeadLetterRedaction.isContractType(type) ? type : "(not a contract type)";
+    }
+
+    /**
+     * What Jackson or the CloudEvents reader found wrong, without the text it quotes ("Unrecognized token 'Jansen'",
+     * "Invalid specversion: ..."): a wrong message may hold personal data, and the reason goes into a header and a log.
+     */
+    static String withoutValues(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                String what = json.getOriginalMessage() == null ? "" : json.getOriginalMessage();
+                Matcher missing = MISSING_ATTRIBUTE.matcher(what);
+                Matcher invalid = INVALID_ATTRIBUTE.matcher(what);
+                String kind = missing.lookingAt() ? missing.group()
+                        : invalid.lookingAt() ? "invalid value of attribute " + invalid.group(1)
+                        : what.startsWith("Invalid specversion") ? "invalid specversion"
+                        : t instanceof JsonParseException ? "not JSON"
+                        : t.getClass().getSimpleName();
+                JsonLocation at = json.getLocation();
+                return at == null ? kind : kind + " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            }
+        }
+        return failure.getClass().getSimpleName();
     }
 
     private InboundMessage validated(ConsumerRecord<String, byte[]> record, CloudEvent event) {
@@ -86,7 +120,7 @@ public class InboundMessages {
         try {
             data = json.readTree(event.getData().toBytes());
         } catch (IOException e) {
-            throw new RejectedMessage("data is not JSON: " + e.getMessage(), e);
+            throw new RejectedMessage("data is not JSON: " + withoutValues(e), e);
         }
         // before the schema, so the reason names the field and not only a pattern it failed
         nulCharacter(data, "").ifPresent(pointer -> {

@@ -17,8 +17,8 @@ class DeadLetterPublishingTest {
     void every_inbound_topic_has_its_dead_letter_counter_at_zero_from_the_start_so_the_first_dead_letter_shows_as_an_increase() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         DeadLetterPublishing publishing = new DeadLetterPublishing();
-        publishing.inboundErrorHandler(publishing.inboundDeadLetters(new DeadLetterSends(mock(KafkaTemplate.class)), meters), meters,
-                new DoorstroomProperties("capacity", List.of("coa.locaties.v1", "coa.bezetting.v1"), 3));
+        publishing.inboundErrorHandler(publishing.inboundDeadLetters(new DeadLetterSends(mock(KafkaTemplate.class), new DeadLetterRedaction(List.of())), new DeadLetterRedaction(List.of()), meters), meters,
+                new DoorstroomProperties("capacity", List.of("coa.locaties.v1", "coa.bezetting.v1"), 3, null));
 
         assertThat(meters.find("doorstroom.inbound.dead.lettered").counters())
                 .extracting(c -> c.getId().getTag("topic"), c -> c.count())

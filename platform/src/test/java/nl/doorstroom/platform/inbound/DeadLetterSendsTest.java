@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.support.SendResult;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -24,7 +25,7 @@ class DeadLetterSendsTest {
         KafkaOperations<Object, Object> kafka = mock(KafkaOperations.class);
         CompletableFuture<SendResult<Object, Object>> taken = CompletableFuture.completedFuture(null);
         when(kafka.send(any(ProducerRecord.class))).thenReturn(taken, CompletableFuture.failedFuture(new IllegalStateException("broker gone")));
-        DeadLetterSends deadLetters = new DeadLetterSends(kafka);
+        DeadLetterSends deadLetters = new DeadLetterSends(kafka, new DeadLetterRedaction(List.of()));
         Consumer<Object, Object> consumer = mock(Consumer.class);
 
         deadLetters.accept(new ConsumerRecord<>("coa.locaties.v1", 1, 41, "k", new byte[0]), new RejectedMessage("bad"));
@@ -39,7 +40,7 @@ class DeadLetterSendsTest {
     void dead_letters_the_broker_took_leave_the_consumer_where_it_is() {
         KafkaOperations<Object, Object> kafka = mock(KafkaOperations.class);
         when(kafka.send(any(ProducerRecord.class))).thenReturn(CompletableFuture.completedFuture(null));
-        DeadLetterSends deadLetters = new DeadLetterSends(kafka);
+        DeadLetterSends deadLetters = new DeadLetterSends(kafka, new DeadLetterRedaction(List.of()));
         Consumer<Object, Object> consumer = mock(Consumer.class);
 
         deadLetters.accept(new ConsumerRecord<>("coa.locaties.v1", 0, 7, "k", new byte[0]), new RejectedMessage("bad"));

@@ -44,7 +44,7 @@ class OutboundPublisherTest {
     private static final OutboundEventMapper MAPPER = event -> event instanceof Opened o
             ? Optional.of(new PublishedEvent("nl.doorstroom.test.Opened.v1", new OpenedV1(o.locationId(), o.places(), o.occurredOn())))
             : Optional.empty();
-    private static final DoorstroomProperties PROPERTIES = new DoorstroomProperties("publisher-test", List.of(), 1);
+    private static final DoorstroomProperties PROPERTIES = new DoorstroomProperties("publisher-test", List.of(), 1, null);
 
     @Test
     void an_acknowledged_batch_commits_and_the_event_is_on_the_topic_as_a_cloudevent() throws Exception {
