@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -39,11 +40,13 @@ public class CommitmentRegisterController {
 
     private final ServiceDirectory services;
     private final RestClient http;
+    private final LoadBalancerClient loadBalancer;
     private final CommitmentCatalogue catalogue = CommitmentCatalogue.load();
     private final Map<String, Integer> agreementOrder;
 
-    public CommitmentRegisterController(ServiceDirectory services, @LoadBalanced RestClient.Builder builder) {
+    public CommitmentRegisterController(ServiceDirectory services, RestClient.Builder builder, LoadBalancerClient loadBalancer) {
         this.services = services;
+        this.loadBalancer = loadBalancer;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(services.timeout()).build());
         requests.setReadTimeout(services.timeout());
@@ -108,18 +111,36 @@ public class CommitmentRegisterController {
         CatalogueEntry entry = catalogue.find(ref)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "the agreement has no article " + ref));
         ServiceDirectory.Service owner = services.named(entry.service());
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(owner.balancedUrl()).path("/commitments/{ref}" + suffix);
-        query.forEach((name, value) -> value.ifPresent(v -> uri.queryParam(name, "{" + name + "}")));
-        Map<String, String> values = new java.util.HashMap<>(Map.of("ref", ref));
-        query.forEach((name, value) -> value.ifPresent(v -> values.put(name, v)));
-        try {
+        return onSomeInstance(owner, base -> {
+            UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(base).path("/commitments/{ref}" + suffix);
+            query.forEach((name, value) -> value.ifPresent(v -> uri.queryParam(name, "{" + name + "}")));
+            Map<String, String> values = new java.util.HashMap<>(Map.of("ref", ref));
+            query.forEach((name, value) -> value.ifPresent(v -> values.put(name, v)));
             return http.get().uri(uri.encode().buildAndExpand(values).toUri()).headers(headers -> relayToken(headers))
                     .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
                             .contentType(Optional.ofNullable(response.getHeaders().getContentType()).orElse(MediaType.APPLICATION_JSON))
                             .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-        } catch (ResourceAccessException e) {
-            throw new Unavailable(owner, e);
+        });
+    }
+
+    /**
+     * A call on an instance the load balancer chooses; one that cannot be reached (stopped, killed) is passed over for
+     * the next, until every instance has been tried.
+     */
+    private <T> T onSomeInstance(ServiceDirectory.Service service, Function<String, T> call) {
+        ResourceAccessException last = null;
+        for (int attempt = 0; attempt < service.instances().size(); attempt++) {
+            ServiceInstance instance = loadBalancer.choose(service.name());
+            if (instance == null) {
+                break;
+            }
+            try {
+                return call.apply(instance.getUri().toString());
+            } catch (ResourceAccessException e) {
+                last = e;
+            }
         }
+        throw new Unavailable(service, last);
     }
 
     @ExceptionHandler(Unavailable.class)
@@ -128,14 +149,13 @@ public class CommitmentRegisterController {
     }
 
     private <T> Optional<T> fetch(ServiceDirectory.Service service, String path, Class<T> type) {
-        try {
-            return Optional.ofNullable(http.get().uri(service.balancedUrl() + path)
-                    .headers(headers -> relayToken(headers)).retrieve().body(type));
-        } catch (HttpClientErrorException.NotFound e) {
-            return Optional.empty();
-        } catch (ResourceAccessException e) {
-            throw new Unavailable(service, e);
-        }
+        return onSomeInstance(service, base -> {
+            try {
+                return Optional.ofNullable(http.get().uri(base + path).headers(headers -> relayToken(headers)).retrieve().body(type));
+            } catch (HttpClientErrorException.NotFound e) {
+                return Optional.<T>empty();
+            }
+        });
     }
 
     private static boolean containsText(JsonNode array, String value) {

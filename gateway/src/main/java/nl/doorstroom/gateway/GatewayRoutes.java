@@ -6,8 +6,6 @@ import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
-import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
-import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -15,7 +13,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
@@ -77,13 +74,6 @@ public class GatewayRoutes {
             }
             return response;
         };
-    }
-
-    /** For the gateway's own calls to the services (the composed register): by service name, over its instances. */
-    @Bean
-    @LoadBalanced
-    RestClient.Builder balancedRestClient(RestClientBuilderConfigurer boot) {
-        return boot.configure(RestClient.builder());
     }
 
     /** One circuit breaker per service: a service that keeps failing is answered for at once, until it recovers. */

@@ -21,14 +21,9 @@ public record ServiceDirectory(String capacityUrl, String housingUrl, String fin
 
     /**
      * A service by its catalogue name, with the path segment it is reached under ({@code /api/<route>/**}) and the base
-     * URLs of its instances; the gateway balances over them by the name ({@link #balancedUrl()}).
+     * URLs of its instances; the gateway balances over them by the name (Spring Cloud LoadBalancer, {@link ServiceInstances}).
      */
     public record Service(String name, String route, List<String> instances) {
-
-        /** The URL the load balancer resolves to one of the instances. */
-        public String balancedUrl() {
-            return "http://" + name;
-        }
     }
 
     public List<Service> all() {

@@ -12,6 +12,7 @@ import nl.doorstroom.platform.time.BusinessClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.doorstroom.platform.instances.StartupCommands;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -62,7 +63,7 @@ public class CatalogueDeadlines {
 
     @EventListener(ApplicationReadyEvent.class)
     public void setAll() {
-        deadlines.forEach(commands::sendAndWait);
+        deadlines.forEach(deadline -> StartupCommands.send(commands, deadline));
         log.info("{} dated commitments of the catalogue are deadlines", deadlines.size());
         if (clock.start() != null) {
             rescheduleOpenDeadlines();
@@ -81,7 +82,7 @@ public class CatalogueDeadlines {
 
     /** Makes sure one catalogue deadline exists before a message from another service counts towards it. */
     public void ensure(String ref) {
-        commands.sendAndWait(deadlines.stream().filter(d -> d.ref().equals(ref)).findFirst()
+        StartupCommands.send(commands, deadlines.stream().filter(d -> d.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no dated commitment " + ref + " in the catalogue")));
     }
 

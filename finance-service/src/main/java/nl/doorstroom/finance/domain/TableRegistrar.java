@@ -5,6 +5,7 @@ import nl.doorstroom.finance.domain.FinanceCommands.RecordBudgetLine;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.doorstroom.platform.instances.StartupCommands;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -33,14 +34,14 @@ public class TableRegistrar {
         AgreementTable table = AgreementTable.load();
         int recorded = 0;
         for (AgreementTable.Line line : table.lines()) {
-            Boolean isNew = commands.sendAndWait(new RecordBudgetLine(line.line(), line.title(), line.articles(),
+            Boolean isNew = StartupCommands.send(commands, new RecordBudgetLine(line.line(), line.title(), line.articles(),
                     line.placement(), line.footnote(), line.euros(),
                     line.structural() == null ? Set.of() : line.structural(), line.continuesThrough(),
                     line.continuingAmount() == null ? null : Euros.fromMillions(line.continuingAmount()),
                     table.recordedOn()));
             recorded += Boolean.TRUE.equals(isNew) ? 1 : 0;
         }
-        commands.sendAndWait(new EstablishAdvanceScheme(AdvanceScheme.ID,
+        StartupCommands.send(commands, new EstablishAdvanceScheme(AdvanceScheme.ID,
                 Euros.fromMillions(table.advance().amount()), table.recordedOn()));
         log.info("financial table of {}: {} lines, {} recorded now", table.recordedOn(), table.lines().size(), recorded);
     }

@@ -3,6 +3,7 @@ package nl.doorstroom.platform.register;
 import nl.doorstroom.contracts.catalogue.CatalogueEntry;
 import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import nl.doorstroom.platform.autoconfigure.DoorstroomProperties;
+import nl.doorstroom.platform.instances.StartupCommands;
 import nl.doorstroom.platform.register.RegisterCommands.RegisterCommitment;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
@@ -30,7 +31,7 @@ public class CatalogueRegistrar {
         CommitmentCatalogue catalogue = CommitmentCatalogue.load();
         var own = catalogue.ownedBy(properties.service());
         for (CatalogueEntry entry : own) {
-            commands.sendAndWait(new RegisterCommitment(entry.ref(), entry.parent(), entry.title(), entry.owedBy(),
+            StartupCommands.send(commands, new RegisterCommitment(entry.ref(), entry.parent(), entry.title(), entry.owedBy(),
                     entry.service(), entry.target() == null ? null : entry.target().amount(),
                     entry.target() == null ? null : entry.target().unit(), entry.due(), entry.dueText(),
                     catalogue.version(), catalogue.agreedOn()));
