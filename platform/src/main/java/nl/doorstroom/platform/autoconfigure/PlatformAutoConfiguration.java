@@ -2,6 +2,7 @@ package nl.doorstroom.platform.autoconfigure;
 
 import nl.doorstroom.platform.inbound.DeadLetterPublishing;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,15 +35,29 @@ import java.util.List;
         "nl.doorstroom.platform.web"})
 public class PlatformAutoConfiguration {
 
-    /** The service's own topic and its inbound topics with their dead-letter topics, created up front. */
+    /**
+     * The service's own topic and its inbound topics with their dead-letter topics, created up front with the
+     * configured replication (unset: the broker's defaults). A topic that exists already is left as it is.
+     */
     @Bean
     KafkaAdmin.NewTopics doorstroomTopics(DoorstroomProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(TopicBuilder.name(properties.outboundTopic()).partitions(properties.partitions()).build());
+        topics.add(topic(properties.outboundTopic(), properties));
         for (String inbound : properties.inboundTopics()) {
-            topics.add(TopicBuilder.name(inbound).partitions(properties.partitions()).build());
-            topics.add(TopicBuilder.name(inbound + DeadLetterPublishing.SUFFIX).partitions(properties.partitions()).build());
+            topics.add(topic(inbound, properties));
+            topics.add(topic(inbound + DeadLetterPublishing.SUFFIX, properties));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static NewTopic topic(String name, DoorstroomProperties properties) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions());
+        if (properties.replicationFactor() != null) {
+            builder.replicas(properties.replicationFactor());
+        }
+        if (properties.minInsyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()));
+        }
+        return builder.build();
     }
 }
