@@ -1,0 +1,146 @@
+package nl.doorstroom.capacity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.doorstroom.infrastructure.LocalPostgres;
+import nl.doorstroom.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * capacity-service under a REST write load while its PostgreSQL is stopped and started again on the same port and
+ * data directory (a real server restart: {@code pg_ctl stop} in fast mode ends every connection and rolls back what
+ * was not committed). Requests fail while it is down; every command answered 201 is in the event store and the read
+ * model afterwards, and the processors catch up by themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + CapacityServiceApplication.CONFIG_NAME)
+@ContextConfiguration(initializers = PostgresRestartIntegrationTest.OnItsOwnPostgres.class)
+@DirtiesContext
+class PostgresRestartIntegrationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+    private static final int ANSWERED_BEFORE_RESTART = 40;
+    private static final int ANSWERED_AFTER_RESTART = 40;
+    private static final int WRITERS = 3;
+
+    private static Path dataDirectory;
+    private static volatile LocalPostgres postgres;
+
+    /** The shared test Kafka, but a PostgreSQL of this class's own that it may stop, durable like a real one. */
+    static class OnItsOwnPostgres extends RealInfrastructure {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            super.initialize(context);
+            try {
+                dataDirectory = Files.createTempDirectory("doorstroom-pg-restart");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            postgres = LocalPostgres.start(dataDirectory, 0, true);
+            postgres.ensureDatabases(List.of(context.getEnvironment().getProperty("doorstroom.database")));
+            // registered before every other bean, so stopped after them
+            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("localPostgres", () -> postgres.close());
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("own-postgres",
+                    Map.of("doorstroom.postgres.url", "jdbc:postgresql://localhost:" + postgres.port())));
+        }
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void a_postgres_restart_under_load_loses_no_answered_command_and_the_service_reconnects_by_itself() throws Exception {
+        String run = "PGR-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
+        AtomicBoolean load = new AtomicBoolean(true);
+        CompletableFuture<?>[] writers = new CompletableFuture<?>[WRITERS];
+        for (int w = 0; w < WRITERS; w++) {
+            writers[w] = CompletableFuture.runAsync(() -> {
+                while (load.get()) {
+                    int n = sent.incrementAndGet();
+                    String id = "CNO-" + run + n;
+                    try {
+                        if (open(id, n) == HttpStatus.CREATED) {
+                            answered.add(id);
+                        } else {
+                            failed.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+
+        await().atMost(PATIENCE).until(() -> answered.size() >= ANSWERED_BEFORE_RESTART);
+        int port = postgres.port();
+        postgres.close();
+        Thread.sleep(2_000);
+        int answeredWhileDown = answered.size();
+        postgres = LocalPostgres.start(dataDirectory, port, true);
+        await().atMost(PATIENCE).until(() -> answered.size() >= answeredWhileDown + ANSWERED_AFTER_RESTART);
+        load.set(false);
+        CompletableFuture.allOf(writers).get(2, TimeUnit.MINUTES);
+        System.out.printf("[postgres-restart] %d commands sent, %d answered 201, %d failed while PostgreSQL was away%n",
+                sent.get(), answered.size(), failed.get());
+
+        List<String> stored = jdbc.queryForList(
+                "select aggregate_identifier from domain_event_entry where aggregate_identifier like ?", String.class, "CNO-" + run + "%");
+        assertThat(stored).as("every answered command is in the event store, once").containsAll(answered).doesNotHaveDuplicates();
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select location_id from capacity_location where location_id like ? and status = 'OPEN'", String.class, "CNO-" + run + "%"))
+                .as("every stored location is open in the read model").containsExactlyInAnyOrderElementsOf(stored));
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode processors = json.readTree(http.getForObject("/admin/processors", String.class));
+            assertThat(processors).isNotEmpty();
+            for (JsonNode processor : processors) {
+                assertThat(processor.get("lagEvents").asLong()).as(processor.toString()).isZero();
+                assertThat(processor.get("running").asBoolean()).as(processor.toString()).isTrue();
+            }
+        });
+        assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private HttpStatus open(String id, int n) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return HttpStatus.valueOf(http.postForEntity("/cno-locations", new HttpEntity<>("""
+                {"locationId":"%s","veiligheidsregio":"VR%02d","name":"Sporthal %d","places":10}"""
+                .formatted(id, 1 + n % 25, n), headers), String.class).getStatusCode().value());
+    }
+}
