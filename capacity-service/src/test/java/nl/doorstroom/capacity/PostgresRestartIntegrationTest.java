@@ -85,7 +85,7 @@ class PostgresRestartIntegrationTest {
     void a_postgres_restart_under_load_loses_no_answered_command_and_the_service_reconnects_by_itself() throws Exception {
         String run = "PGR-" + UUID.randomUUID().toString().substring(0, 8) + "-";
         Set<String> answered = ConcurrentHashMap.newKeySet();
-        AtomicInteger failed = new AtomicInteger();
+        Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         AtomicInteger sent = new AtomicInteger();
         AtomicBoolean load = new AtomicBoolean(true);
         CompletableFuture<?>[] writers = new CompletableFuture<?>[WRITERS];
@@ -95,13 +95,14 @@ class PostgresRestartIntegrationTest {
                     int n = sent.incrementAndGet();
                     String id = "CNO-" + run + n;
                     try {
-                        if (open(id, n) == HttpStatus.CREATED) {
+                        HttpStatus status = open(id, n);
+                        if (status == HttpStatus.CREATED) {
                             answered.add(id);
                         } else {
-                            failed.incrementAndGet();
+                            failures.computeIfAbsent(String.valueOf(status.value()), k -> new AtomicInteger()).incrementAndGet();
                         }
                     } catch (RuntimeException e) {
-                        failed.incrementAndGet();
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger()).incrementAndGet();
                     }
                 }
             });
@@ -116,8 +117,8 @@ class PostgresRestartIntegrationTest {
         await().atMost(PATIENCE).until(() -> answered.size() >= answeredWhileDown + ANSWERED_AFTER_RESTART);
         load.set(false);
         CompletableFuture.allOf(writers).get(2, TimeUnit.MINUTES);
-        System.out.printf("[postgres-restart] %d commands sent, %d answered 201, %d failed while PostgreSQL was away%n",
-                sent.get(), answered.size(), failed.get());
+        System.out.printf("[postgres-restart] %d commands sent, %d answered 201; while PostgreSQL was away: %s%n",
+                sent.get(), answered.size(), failures);
 
         List<String> stored = jdbc.queryForList(
                 "select aggregate_identifier from domain_event_entry where aggregate_identifier like ?", String.class, "CNO-" + run + "%");
