@@ -3,7 +3,15 @@ package nl.doorstroom.capacity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.doorstroom.infrastructure.LocalPostgres;
+import nl.doorstroom.capacity.messaging.CoaTopics;
+import nl.doorstroom.platform.inbound.DeadLetterPublishing;
 import nl.doorstroom.testsupport.RealInfrastructure;
+import nl.doorstroom.testsupport.TestCloudEvents;
+import nl.doorstroom.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
@@ -32,14 +40,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static nl.doorstroom.testsupport.TopicReader.readUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * capacity-service under a REST write load while its PostgreSQL is stopped and started again on the same port and
+ * capacity-service under a REST write load and a stream of COA messages while its PostgreSQL is stopped and started again on the same port and
  * data directory (a real server restart: {@code pg_ctl stop} in fast mode ends every connection and rolls back what
- * was not committed). Requests fail while it is down; every command answered 201 is in the event store and the read
- * model afterwards, and the processors catch up by themselves.
+ * was not committed) for {@link #OUTAGE}. Requests fail while it is down; every command answered 201 and every COA
+ * message Kafka acknowledged is in the event store and the read model afterwards, none is dead-lettered for the
+ * outage, and the processors catch up by themselves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + CapacityServiceApplication.CONFIG_NAME)
@@ -51,6 +61,8 @@ class PostgresRestartIntegrationTest {
     private static final int ANSWERED_BEFORE_RESTART = 40;
     private static final int ANSWERED_AFTER_RESTART = 40;
     private static final int WRITERS = 3;
+    private static final Duration OUTAGE = Duration.ofSeconds(8);
+    private static final String OPENED = "nl.coa.locaties.LocatieGeopend.v1";
 
     private static Path dataDirectory;
     private static volatile LocalPostgres postgres;
@@ -107,18 +119,38 @@ class PostgresRestartIntegrationTest {
                 }
             });
         }
+        Set<String> acknowledgedByKafka = ConcurrentHashMap.newKeySet();
+        CompletableFuture<?> coa = CompletableFuture.runAsync(() -> {
+            try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+                for (int n = 0; load.get(); n++) {
+                    String location = "COA-" + run + n;
+                    producer.send(new ProducerRecord<>(CoaTopics.LOCATIES, location, TestCloudEvents.structured(OPENED, """
+                            {"locatieId":"%s","naam":"Locatie %d","plaatsen":{"ASIELZOEKERS":10},"datum":"2022-09-01"}"""
+                            .formatted(location, n))), (metadata, error) -> {
+                        if (error == null) {
+                            acknowledgedByKafka.add(location);
+                        }
+                    });
+                    sleep(50);
+                }
+            }
+        });
 
         await().atMost(PATIENCE).until(() -> answered.size() >= ANSWERED_BEFORE_RESTART);
         int port = postgres.port();
         postgres.close();
-        Thread.sleep(2_000);
+        // about as long as a failover to a standby takes
+        Thread.sleep(OUTAGE.toMillis());
         int answeredWhileDown = answered.size();
         postgres = LocalPostgres.start(dataDirectory, port, true);
         await().atMost(PATIENCE).until(() -> answered.size() >= answeredWhileDown + ANSWERED_AFTER_RESTART);
         load.set(false);
         CompletableFuture.allOf(writers).get(2, TimeUnit.MINUTES);
-        System.out.printf("[postgres-restart] %d commands sent, %d answered 201; while PostgreSQL was away: %s%n",
-                sent.get(), answered.size(), failures);
+        coa.get(2, TimeUnit.MINUTES);
+        System.out.printf("[postgres-restart] %d commands sent, %d answered 201; while PostgreSQL was away: %s;"
+                + " %d COA messages acknowledged by Kafka%n", sent.get(), answered.size(), failures, acknowledgedByKafka.size());
 
         List<String> stored = jdbc.queryForList(
                 "select aggregate_identifier from domain_event_entry where aggregate_identifier like ?", String.class, "CNO-" + run + "%");
@@ -126,6 +158,12 @@ class PostgresRestartIntegrationTest {
         await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(jdbc.queryForList(
                 "select location_id from capacity_location where location_id like ? and status = 'OPEN'", String.class, "CNO-" + run + "%"))
                 .as("every stored location is open in the read model").containsExactlyInAnyOrderElementsOf(stored));
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "select location_id from capacity_location where location_id like ? and status = 'OPEN'", String.class, "COA-" + run + "%"))
+                .as("every COA message Kafka acknowledged is applied, none dead-lettered for the outage")
+                .containsExactlyInAnyOrderElementsOf(acknowledgedByKafka));
+        assertThat(readUntil(CoaTopics.LOCATIES + DeadLetterPublishing.SUFFIX, r -> false, Duration.ofSeconds(3)).stream()
+                .filter(r -> r.key() != null && r.key().startsWith("COA-" + run)).map(r -> r.key()).toList()).isEmpty();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             JsonNode processors = json.readTree(http.getForObject("/admin/processors", String.class));
             assertThat(processors).isNotEmpty();
@@ -135,6 +173,15 @@ class PostgresRestartIntegrationTest {
             }
         });
         assertThat(http.getForEntity("/actuator/health/readiness", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpStatus open(String id, int n) {
