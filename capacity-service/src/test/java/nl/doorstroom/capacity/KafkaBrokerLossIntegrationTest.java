@@ -171,6 +171,16 @@ class KafkaBrokerLossIntegrationTest {
             }
             assertThat(consumerLag(CoaTopics.LOCATIES)).as("the inbound topic's consumer lag").isZero();
         });
+
+        // back again, the broker catches up from the others and is in sync for every partition
+        cluster.restart(leader);
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            try (Admin admin = cluster.admin()) {
+                admin.describeTopics(List.of(CoaTopics.LOCATIES, CapacityEventsV1.TOPIC)).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .values().forEach(topic -> assertThat(topic.partitions()).allSatisfy(partition ->
+                                assertThat(partition.isr()).as(topic.name() + "-" + partition.partition()).hasSize(LocalKafkaCluster.SIZE)));
+            }
+        });
     }
 
     private void theServiceCreatedItsTopicsReplicatedThreeTimesWithTwoInSync() throws Exception {
