@@ -2,12 +2,12 @@ package nl.doorstroom.capacity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.doorstroom.infrastructure.LocalKafka;
 import nl.doorstroom.infrastructure.LocalPostgres;
 import nl.doorstroom.capacity.messaging.CoaTopics;
 import nl.doorstroom.platform.inbound.DeadLetterPublishing;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
-import nl.doorstroom.testsupport.TestInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -53,7 +53,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + CapacityServiceApplication.CONFIG_NAME)
-@ContextConfiguration(initializers = PostgresRestartIntegrationTest.OnItsOwnPostgres.class)
+@ContextConfiguration(initializers = PostgresRestartIntegrationTest.OnItsOwnServers.class)
 @DirtiesContext
 class PostgresRestartIntegrationTest {
 
@@ -66,9 +66,13 @@ class PostgresRestartIntegrationTest {
 
     private static Path dataDirectory;
     private static volatile LocalPostgres postgres;
+    private static LocalKafka kafka;
 
-    /** The shared test Kafka, but a PostgreSQL of this class's own that it may stop, durable like a real one. */
-    static class OnItsOwnPostgres extends RealInfrastructure {
+    /**
+     * A PostgreSQL of this class's own that it may stop, durable like a real one, and a Kafka broker of its own, so
+     * its load leaves no backlog on the topics the other test classes' contexts read from the beginning.
+     */
+    static class OnItsOwnServers extends RealInfrastructure {
         @Override
         public void initialize(ConfigurableApplicationContext context) {
             super.initialize(context);
@@ -79,10 +83,14 @@ class PostgresRestartIntegrationTest {
             }
             postgres = LocalPostgres.start(dataDirectory, 0, true);
             postgres.ensureDatabases(List.of(context.getEnvironment().getProperty("doorstroom.database")));
+            kafka = LocalKafka.start(null, 0);
             // registered before every other bean, so stopped after them
-            ((DefaultListableBeanFactory) context.getBeanFactory()).registerDisposableBean("localPostgres", () -> postgres.close());
-            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("own-postgres",
-                    Map.of("doorstroom.postgres.url", "jdbc:postgresql://localhost:" + postgres.port())));
+            var beans = (DefaultListableBeanFactory) context.getBeanFactory();
+            beans.registerDisposableBean("localPostgres", () -> postgres.close());
+            beans.registerDisposableBean("localKafka", kafka::close);
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("own-servers", Map.of(
+                    "doorstroom.postgres.url", "jdbc:postgresql://localhost:" + postgres.port(),
+                    "doorstroom.kafka.bootstrap-servers", kafka.bootstrapServers())));
         }
     }
 
@@ -122,7 +130,7 @@ class PostgresRestartIntegrationTest {
         Set<String> acknowledgedByKafka = ConcurrentHashMap.newKeySet();
         CompletableFuture<?> coa = CompletableFuture.runAsync(() -> {
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().kafkaBootstrapServers(),
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
                 for (int n = 0; load.get(); n++) {
                     String location = "COA-" + run + n;
@@ -162,7 +170,7 @@ class PostgresRestartIntegrationTest {
                 "select location_id from capacity_location where location_id like ? and status = 'OPEN'", String.class, "COA-" + run + "%"))
                 .as("every COA message Kafka acknowledged is applied, none dead-lettered for the outage")
                 .containsExactlyInAnyOrderElementsOf(acknowledgedByKafka));
-        assertThat(readUntil(CoaTopics.LOCATIES + DeadLetterPublishing.SUFFIX, r -> false, Duration.ofSeconds(3)).stream()
+        assertThat(readUntil(kafka.bootstrapServers(), CoaTopics.LOCATIES + DeadLetterPublishing.SUFFIX, r -> false, Duration.ofSeconds(3)).stream()
                 .filter(r -> r.key() != null && r.key().startsWith("COA-" + run)).map(r -> r.key()).toList()).isEmpty();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             JsonNode processors = json.readTree(http.getForObject("/admin/processors", String.class));
