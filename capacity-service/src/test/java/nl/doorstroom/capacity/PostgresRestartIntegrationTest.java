@@ -170,6 +170,8 @@ class PostgresRestartIntegrationTest {
                 "select location_id from capacity_location where location_id like ? and status = 'OPEN'", String.class, "COA-" + run + "%"))
                 .as("every COA message Kafka acknowledged is applied, none dead-lettered for the outage")
                 .containsExactlyInAnyOrderElementsOf(acknowledgedByKafka));
+        assertThat(jdbc.queryForList("select aggregate_identifier from domain_event_entry where aggregate_identifier like ?",
+                String.class, "COA-" + run + "%")).as("each applied once").doesNotHaveDuplicates().hasSize(acknowledgedByKafka.size());
         assertThat(readUntil(kafka.bootstrapServers(), CoaTopics.LOCATIES + DeadLetterPublishing.SUFFIX, r -> false, Duration.ofSeconds(3)).stream()
                 .filter(r -> r.key() != null && r.key().startsWith("COA-" + run)).map(r -> r.key()).toList()).isEmpty();
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
