@@ -38,19 +38,33 @@ import java.util.List;
 public class PlatformAutoConfiguration {
 
     /**
-     * The service's own topic and its inbound topics with their dead-letter topics, created up front. The DLTs get
-     * their retention (doorstroom.dead-letters.retention), also when they exist already (modify-topic-configs).
+     * The service's own topic and its inbound topics with their dead-letter topics, created up front with the
+     * configured replication (unset: the broker's defaults). The DLTs get their retention
+     * (doorstroom.dead-letters.retention), also when they exist already (modify-topic-configs).
      */
     @Bean
     KafkaAdmin.NewTopics doorstroomTopics(DoorstroomProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(TopicBuilder.name(properties.outboundTopic()).partitions(properties.partitions()).build());
+        topics.add(topic(properties.outboundTopic(), properties));
         for (String inbound : properties.inboundTopics()) {
-            topics.add(TopicBuilder.name(inbound).partitions(properties.partitions()).build());
-            topics.add(TopicBuilder.name(inbound + DeadLetterPublishing.SUFFIX).partitions(properties.partitions())
-                    .config(TopicConfig.RETENTION_MS_CONFIG, String.valueOf(properties.deadLetters().retention().toMillis()))
-                    .build());
+            topics.add(topic(inbound, properties));
+            topics.add(topic(inbound + DeadLetterPublishing.SUFFIX, properties, TopicConfig.RETENTION_MS_CONFIG,
+                    String.valueOf(properties.deadLetters().retention().toMillis())));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    static NewTopic topic(String name, DoorstroomProperties properties, String... configs) {
+        TopicBuilder builder = TopicBuilder.name(name).partitions(properties.partitions());
+        for (int i = 0; i + 1 < configs.length; i += 2) {
+            builder.config(configs[i], configs[i + 1]);
+        }
+        if (properties.replicationFactor() != null) {
+            builder.replicas(properties.replicationFactor());
+        }
+        if (properties.minInsyncReplicas() != null) {
+            builder.config(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(properties.minInsyncReplicas()));
+        }
+        return builder.build();
     }
 }
