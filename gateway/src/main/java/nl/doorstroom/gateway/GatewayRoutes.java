@@ -5,29 +5,29 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
+import org.springframework.cloud.gateway.server.mvc.common.MvcUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.function.HandlerFunction;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import java.net.ConnectException;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.requestSize;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.stripPrefix;
-import static org.springframework.cloud.gateway.server.mvc.filter.LoadBalancerFilterFunctions.lb;
-import static org.springframework.cloud.gateway.server.mvc.filter.RetryFilterFunctions.retry;
 import static org.springframework.cloud.gateway.server.mvc.filter.CircuitBreakerFilterFunctions.circuitBreaker;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -42,24 +42,57 @@ import static org.springframework.cloud.gateway.server.mvc.predicate.GatewayRequ
 public class GatewayRoutes {
 
     @Bean
-    RouterFunction<ServerResponse> serviceRoutes(ServiceDirectory services) {
+    RouterFunction<ServerResponse> serviceRoutes(ServiceDirectory services, LoadBalancerClient loadBalancer) {
         RouterFunction<ServerResponse> routes = null;
         for (ServiceDirectory.Service service : services.all()) {
             RouterFunction<ServerResponse> route = route(service.name())
-                    .route(path("/api/" + service.route() + "/**"), http())
+                    .route(path("/api/" + service.route() + "/**"), balanced(service, loadBalancer, http()))
                     .before(requestSize(services.maxRequestSize()))
                     .before(stripPrefix(2))
                     .after(locationUnder("/api/" + service.route()))
                     .filter(circuitBreaker(service.name()))
-                    // a refused connection (an instance stopped or killed) never reached it: the next instance gets it
-                    .filter(retry(config -> config.setRetries(service.instances().size() - 1).setSeries(Set.of())
-                            .setExceptions(Set.of(ConnectException.class)).setMethods(Set.of(HttpMethod.values()))))
-                    .filter(lb(service.name()))
                     .onError(GatewayRoutes::unreachable, (error, request) -> unavailable(service))
                     .build();
             routes = routes == null ? route : routes.and(route);
         }
         return routes;
+    }
+
+    /**
+     * Sends the request to an instance the load balancer chooses (round robin over the configured ones). A refused
+     * connection (an instance stopped or killed) never reached that instance, so the request goes to the next choice,
+     * whatever its method; anything else, a time-out included, is not sent again, as it may have been applied.
+     * (Spring Cloud Gateway's own lb and retry filters do not combine so: its retry matches the exception itself, not
+     * the refusal inside the client's {@link ResourceAccessException}.)
+     */
+    static HandlerFunction<ServerResponse> balanced(ServiceDirectory.Service service, LoadBalancerClient loadBalancer,
+                                                   HandlerFunction<ServerResponse> proxy) {
+        // the proxy itself, inside the route's error handling (which turns any failure into a 503 response)
+        return request -> {
+            for (int attempt = 1; ; attempt++) {
+                ServiceInstance instance = loadBalancer.choose(service.name());
+                if (instance == null) {
+                    return unavailable(service);
+                }
+                MvcUtils.setRequestUrl(request, instance.getUri());
+                try {
+                    return proxy.handle(request);
+                } catch (RuntimeException e) {
+                    if (attempt >= service.instances().size() || !refused(e)) {
+                        throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    private static boolean refused(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof ConnectException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
