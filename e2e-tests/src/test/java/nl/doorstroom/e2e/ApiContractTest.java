@@ -77,6 +77,16 @@ class ApiContractTest {
     }
 
     @Test
+    void a_replay_refused_names_its_processor_as_the_contract_says() {
+        HttpRequest replay = HttpRequest.newBuilder(URI.create("http://localhost:8081/admin/processors/outbound-publisher/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThatCode(() -> ApiContract.checkService("capacity", replay, null,
+                answer(409, Map.of("content-type", "application/problem+json"),
+                        "{\"type\":\"about:blank\",\"title\":\"Replay refused\",\"status\":409,\"processor\":\"outbound-publisher\"}")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void a_route_of_the_gateway_no_document_has_fails() {
         assertThatThrownBy(() -> ApiContract.check(get("/api/elsewhere/things"), null, answer(200, Map.of(), "")))
                 .hasMessageContaining("no document");

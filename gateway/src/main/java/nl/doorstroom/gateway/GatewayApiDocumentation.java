@@ -85,7 +85,9 @@ public class GatewayApiDocumentation {
                 .addProperty("instance", new StringSchema().nullable(true).description("the path that was called"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
                         .description("bad input: one entry per field").nullable(true))
-                .addProperty("service", new StringSchema().description("the service that does not answer (503)").nullable(true));
+                .addProperty("service", new StringSchema().description("the service that does not answer (503)").nullable(true))
+                .addProperty("processor", new StringSchema().nullable(true)
+                        .description("the event processor that refuses a replay (409 of /admin/processors/{name}/replay)"));
         problem.required(List.of("type", "title", "status"));
         components.addSchemas("Problem", problem);
 

@@ -104,7 +104,9 @@ public class ContractResponses implements OperationCustomizer {
                 .addProperty("instance", new StringSchema().nullable(true).description("the path that was called"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
                         .description("bad input: one entry per field"))
-                .addProperty("service", new StringSchema().description("the service that does not answer (503)"));
+                .addProperty("service", new StringSchema().description("the service that does not answer (503)"))
+                .addProperty("processor", new StringSchema()
+                        .description("the event processor that refuses a replay (409 of /admin/processors/{name}/replay)"));
         problem.required(List.of("type", "title", "status"));
         components.addSchemas(PROBLEM, problem);
 
