@@ -11,8 +11,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -201,6 +198,11 @@ class AccessEndToEndTest {
         assertThat(reads).isGreaterThan(25);
         assertThat(client.getAs(null, "/api/commitments").statusCode()).isEqualTo(401);
         assertThat(client.getAs("analyst", "/api/commitments").statusCode()).isEqualTo(200);
+        // the gateway's own register, each answer checked against docs/openapi/gateway.json
+        assertThat(client.getAs(null, "/api/commitments/III.12.4").statusCode()).isEqualTo(401);
+        assertThat(client.getAs("analyst", "/api/commitments/III.12.4?validAt=2022-12-31").statusCode()).isEqualTo(200);
+        assertThat(client.getAs("analyst", "/api/commitments/III.12.4/history").statusCode()).isEqualTo(200);
+        assertThat(client.getAs("analyst", "/api/commitments/IX.99").statusCode()).as("no such article").isEqualTo(404);
     }
 
     @Test
@@ -214,25 +216,14 @@ class AccessEndToEndTest {
         assertThat(response.headers().firstValue("referrer-policy")).hasValue("no-referrer");
         assertThat(response.headers().firstValue("cache-control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
 
-        HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(client.settings.url("gateway") + "/api/capacity/regions"))
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                .header("origin", "https://elders.example").header("access-control-request-method", "GET").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> preflight = client.preflight("/api/capacity/regions", "https://elders.example");
         assertThat(preflight.headers().firstValue("access-control-allow-origin")).isEmpty();
     }
 
     @Test
     @Order(4)
     void a_client_over_its_rate_gets_429_with_retry_after_and_other_clients_are_not_held_up() throws Exception {
-        String token = client.token("analyst");
-        HttpClient http = HttpClient.newHttpClient();
-        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            burst.add(http.sendAsync(HttpRequest.newBuilder(URI.create(client.settings.url("gateway") + "/api/finance/commitments"))
-                    .header("authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()));
-        }
-        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> responses = client.getAllAtOnce("analyst", "/api/finance/commitments", 120);
         HttpResponse<String> limited = responses.stream().filter(r -> r.statusCode() == 429).findFirst()
                 .orElseThrow(() -> new AssertionError("120 requests at once were all let through"));
         assertThat(limited.headers().firstValue("retry-after")).hasValueSatisfying(v -> assertThat(Integer.parseInt(v)).isPositive());
@@ -249,10 +240,23 @@ class AccessEndToEndTest {
         List<String> urls = new ArrayList<>();
         config.get("urls").forEach(u -> urls.add(u.get("url").asText()));
         assertThat(urls).containsExactlyInAnyOrder("/api/capacity/v3/api-docs", "/api/housing/v3/api-docs",
-                "/api/finance/v3/api-docs", "/api/deadlines/v3/api-docs");
+                "/api/finance/v3/api-docs", "/api/deadlines/v3/api-docs", "/v3/api-docs");
+        assertThat(json(client.getAs(null, "/v3/api-docs")).get("paths").has("/api/commitments/{ref}"))
+                .as("the gateway's own register is in its Swagger UI").isTrue();
         for (String url : urls) {
             assertThat(json(client.getAs(null, url)).get("paths").size()).as(url).isPositive();
         }
+    }
+
+    @Test
+    @Order(6)
+    void a_body_over_the_gateways_limit_is_refused_with_413_before_it_reaches_a_service() throws Exception {
+        // a name the service would refuse as 400 (over 200 characters): 413 says the gateway stopped it first
+        String body = """
+                {"veiligheidsregio":"VR01","name":"%s","places":225,"occurredOn":"2022-09-01"}""".formatted("x".repeat(300 * 1024));
+        HttpResponse<String> refused = client.postAs("vr-VR01", "/api/capacity/cno-locations", body);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("content-type")).hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     }
 
     /** No token 401, wrong role 403, wrong party 403, right party 2xx; nothing but the last may change anything. */

@@ -54,6 +54,52 @@ class ApiContractTest {
                 .hasMessageContaining("does not describe");
     }
 
+    @Test
+    void the_registers_answers_are_checked_against_the_gateways_own_document() {
+        assertThatCode(() -> ApiContract.check(get("/api/commitments/IX.99"), null,
+                answer(404, Map.of("content-type", "application/problem+json"),
+                        "{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"the agreement has no article IX.99\"}")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ApiContract.check(get("/api/commitments/III.1"), null,
+                answer(200, Map.of("content-type", "application/json"), "{\"ref\":31,\"status\":\"DONE\"}")))
+                .hasMessageContaining("docs/openapi/gateway.json does not describe");
+    }
+
+    @Test
+    void an_operators_call_straight_to_a_service_is_checked_against_that_services_document() {
+        HttpRequest processors = HttpRequest.newBuilder(URI.create("http://localhost:8081/admin/processors")).GET().build();
+        assertThatCode(() -> ApiContract.checkService("capacity", processors, null,
+                answer(200, Map.of("content-type", "application/json"), "[{\"name\":\"capacity-projection\",\"running\":true}]")))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> ApiContract.checkService("capacity", processors, null,
+                answer(200, Map.of("content-type", "application/json"), "[{\"running\":\"yes\"}]")))
+                .hasMessageContaining("docs/openapi/capacity.json does not describe");
+    }
+
+    @Test
+    void a_replay_refused_names_its_processor_as_the_contract_says() {
+        HttpRequest replay = HttpRequest.newBuilder(URI.create("http://localhost:8081/admin/processors/outbound-publisher/replay"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build();
+        assertThatCode(() -> ApiContract.checkService("capacity", replay, null,
+                answer(409, Map.of("content-type", "application/problem+json"),
+                        "{\"type\":\"about:blank\",\"title\":\"Replay refused\",\"status\":409,\"processor\":\"outbound-publisher\"}")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void a_route_of_the_gateway_no_document_has_fails() {
+        assertThatThrownBy(() -> ApiContract.check(get("/api/elsewhere/things"), null, answer(200, Map.of(), "")))
+                .hasMessageContaining("no document");
+    }
+
+    @Test
+    void a_body_refused_by_the_gateway_as_too_large_is_in_the_contract_of_every_command() {
+        assertThatCode(() -> ApiContract.check(post("/api/capacity/cno-locations"), OPEN,
+                answer(413, Map.of("content-type", "application/problem+json"),
+                        "{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413}")))
+                .doesNotThrowAnyException();
+    }
+
     private static HttpRequest post(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:8080" + path)).header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(OPEN)).build();

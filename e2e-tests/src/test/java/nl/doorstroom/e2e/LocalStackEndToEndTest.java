@@ -17,9 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +41,6 @@ class LocalStackEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = StackClient.JSON;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String LOCATION = "CNO-E2E-" + UUID.randomUUID();
 
     @TempDir
@@ -200,13 +196,9 @@ class LocalStackEndToEndTest {
     void status_holders_housed_by_rest_or_reported_by_coa_count_in_housing_and_as_outflow_from_reception_in_capacity() throws Exception {
         long outflowBefore = json(client.get("/api/capacity/national")).get("statushoudersOutflow").asLong();
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
-        HttpResponse<String> housed = HTTP.send(HttpRequest.newBuilder(URI.create(settings.url("gateway")
-                        + "/api/housing/municipalities/GM0363/housings"))
-                .header("content-type", "application/json").header("traceparent", traceparent)
-                .header("authorization", "Bearer " + client.token("gemeente-GM0363"))
-                .POST(HttpRequest.BodyPublishers.ofString("""
-                        {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}"""))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> housed = client.postAs("gemeente-GM0363", "/api/housing/municipalities/GM0363/housings", """
+                {"persons":25,"housingForm":"REGULIERE_WONINGVOORRAAD","period":"2022-H2","occurredOn":"2022-10-03"}""",
+                Map.of("traceparent", traceparent));
         assertThat(housed.statusCode()).as(housed.body()).isBetween(200, 299);
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->

@@ -57,8 +57,9 @@ class ScenarioEndToEndTest {
         client = StackClient.forTest(data, clock.properties(), false);
         stack = LocalStack.start(client.settings);
         assertThat(Instant.now()).as("the stack was up before its business clock started to run").isBefore(clock.wallStart());
-        loaded = new ScenarioLoader(client.settings.url("gateway"), client.settings.issuerUrl(), stack.kafkaBootstrapServers(), clock)
-                .load(ScenarioLoader.read(ScenarioLoader.HISTORICAL));
+        // every answer the scenario gets is one the published documents describe
+        loaded = new ScenarioLoader(client.settings.url("gateway"), client.settings.issuerUrl(), stack.kafkaBootstrapServers(), clock,
+                ApiContract::check).load(ScenarioLoader.read(ScenarioLoader.HISTORICAL));
         System.out.printf("scenario loaded: %d calls, %d messages, at worst %s behind the business clock (step %s)%n",
                 loaded.httpSteps(), loaded.kafkaSteps(), loaded.worstBusinessDelay(), loaded.worstStep());
         for (String service : SERVICES) {

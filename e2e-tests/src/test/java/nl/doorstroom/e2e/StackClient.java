@@ -12,8 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,20 +65,55 @@ final class StackClient {
     }
 
     HttpResponse<String> postAs(String client, String path, String body) throws Exception {
-        return checked(authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
-                .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(), body);
+        return postAs(client, path, body, Map.of());
+    }
+
+    /** A POST with headers of the caller's own, e.g. the {@code traceparent} of a trace it started. */
+    HttpResponse<String> postAs(String client, String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+                .header("content-type", "application/json");
+        headers.forEach(request::header);
+        return checked(request.POST(HttpRequest.BodyPublishers.ofString(body)).timeout(Duration.ofSeconds(10)).build(), body);
+    }
+
+    /**
+     * {@code count} GETs at once as one client, each answer checked, none retried: what a client over the gateway's
+     * rate limit is told.
+     */
+    List<HttpResponse<String>> getAllAtOnce(String client, String path, int count) {
+        HttpRequest request = authorized(client, HttpRequest.newBuilder(URI.create(settings.url("gateway") + path)))
+                .timeout(Duration.ofSeconds(30)).build();
+        List<CompletableFuture<HttpResponse<String>>> burst = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            burst.add(HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        List<HttpResponse<String>> responses = burst.stream().map(CompletableFuture::join).toList();
+        responses.forEach(response -> ApiContract.check(request, null, response));
+        return responses;
+    }
+
+    /** A browser's CORS preflight from {@code origin} for a GET of {@code path}. */
+    HttpResponse<String> preflight(String path, String origin) throws Exception {
+        return checked(HttpRequest.newBuilder(URI.create(settings.url("gateway") + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("origin", origin).header("access-control-request-method", "GET").build(), null);
     }
 
     /** A call as admin straight to a service ({@code capacity}, …), as an operator reaches its {@code /admin/**}. */
     HttpResponse<String> adminGet(String service, String path) throws Exception {
-        return send(authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
-                .timeout(Duration.ofSeconds(30)).build());
+        HttpRequest request = authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
+                .timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response = send(request);
+        ApiContract.checkService(service, request, null, response);
+        return response;
     }
 
     HttpResponse<String> adminPost(String service, String path) throws Exception {
-        return send(authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
-                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build());
+        HttpRequest request = authorized("admin", HttpRequest.newBuilder(URI.create(settings.url(service) + path)))
+                .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(30)).build();
+        HttpResponse<String> response = send(request);
+        ApiContract.checkService(service, request, null, response);
+        return response;
     }
 
     /** Through the gateway: the answer must be one the service's published OpenAPI document describes. */
@@ -117,7 +155,10 @@ final class StackClient {
         return client == null ? request : request.header("authorization", "Bearer " + token(client));
     }
 
-    /** A service's Prometheus scrape, straight from the service (the gateway does not route actuator scrapes). */
+    /**
+     * A service's Prometheus scrape, straight from the service (the gateway does not route actuator scrapes); actuator
+     * endpoints are operators' and in no OpenAPI document.
+     */
     String prometheus(String service) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(settings.url(service) + "/actuator/prometheus")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -1,9 +1,7 @@
 package nl.doorstroom.finance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.doorstroom.testsupport.KeptApiDocument;
 import nl.doorstroom.testsupport.RealInfrastructure;
+import nl.doorstroom.testsupport.ServedApiDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -24,25 +22,22 @@ class ApiDocumentTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     BuildProperties build;
 
     @Test
     void the_generated_openapi_document_is_the_kept_one() {
-        KeptApiDocument.assertKept("finance", "finance-service", http.getForObject("/v3/api-docs", String.class));
+        served().assertKept();
     }
 
     @Test
-    void the_document_is_tried_through_the_gateway_with_a_token_of_the_issuer() throws Exception {
-        JsonNode document = json.readTree(http.getForObject("/v3/api-docs", String.class));
-        assertThat(document.at("/info/title").asText()).isEqualTo("Doorstroom finance API");
-        assertThat(document.at("/info/version").asText()).isEqualTo(build.getVersion());
-        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api/finance");
-        assertThat(document.at("/components/securitySchemes/clientCredentials/flows/clientCredentials/tokenUrl").asText())
-                .endsWith("/oauth2/token");
-        assertThat(document.at("/security").toString()).contains("clientCredentials", "bearerJwt");
+    void the_document_is_tried_through_the_gateway_with_a_token_of_the_issuer() {
+        ServedApiDocument document = served();
+        document.assertTriedThroughTheGateway("Doorstroom finance API", build.getVersion(), "/api/finance");
         assertThat(document.at("/paths/~1business-cases/post/responses").has("201")).isTrue();
         assertThat(document.at("/paths/~1claims/post/responses").has("201")).isTrue();
+    }
+
+    private ServedApiDocument served() {
+        return ServedApiDocument.fetch(http, "finance", "finance-service");
     }
 }

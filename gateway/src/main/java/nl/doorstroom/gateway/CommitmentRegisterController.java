@@ -1,6 +1,13 @@
 package nl.doorstroom.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.doorstroom.contracts.catalogue.CatalogueEntry;
 import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import org.springframework.http.HttpStatus;
@@ -36,6 +43,10 @@ import java.util.stream.IntStream;
  * service (the catalogue says which); the answer is in the agreement's order.
  */
 @RestController
+@Tag(name = "commitment register", description = "Every commitment of the agreement, each from the service that owns it")
+@ApiResponse(responseCode = "401", ref = "#/components/responses/Unauthorized")
+@ApiResponse(responseCode = "429", ref = "#/components/responses/TooManyRequests")
+@ApiResponse(responseCode = "503", ref = "#/components/responses/ServiceUnavailable")
 public class CommitmentRegisterController {
 
     private final ServiceDirectory services;
@@ -78,9 +89,13 @@ public class CommitmentRegisterController {
     }
 
     @GetMapping("/api/commitments")
-    public List<JsonNode> register(@RequestParam(required = false) String party,
-                                   @RequestParam(required = false) String service,
-                                   @RequestParam(required = false) String status) {
+    @Operation(summary = "Every commitment of the agreement, in its order, as each owning service has it now")
+    @ApiResponse(responseCode = "200", description = "The register, filtered as asked",
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = RegisterShapes.CommitmentView.class))))
+    public List<JsonNode> register(@Parameter(description = "only those owed by this party, e.g. VNG") @RequestParam(required = false) String party,
+                                   @Parameter(description = "only those of this service, e.g. housing") @RequestParam(required = false) String service,
+                                   @Parameter(description = "only those with this status, e.g. MET") @RequestParam(required = false) String status) {
         List<JsonNode> all = new ArrayList<>();
         for (ServiceDirectory.Service s : services.all()) {
             if (service == null || service.equals(s.name())) {
@@ -96,13 +111,28 @@ public class CommitmentRegisterController {
 
     /** One commitment from its owner, as it is now or at a point in time; the owner checks the times and answers. */
     @GetMapping("/api/commitments/{ref}")
-    public ResponseEntity<String> one(@PathVariable String ref, @RequestParam(required = false) String knownAt,
+    @Operation(summary = "One commitment by its article reference, e.g. III.1, from its owner: as recorded by knownAt"
+            + " (an instant) and/or as valid on validAt (a date)")
+    @ApiResponse(responseCode = "200", description = "The commitment as its owner answers it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RegisterShapes.CommitmentView.class)))
+    @ApiResponse(responseCode = "400", ref = "#/components/responses/BadRequest")
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public ResponseEntity<String> one(@Parameter(example = "III.1") @PathVariable String ref,
+                                      @Parameter(schema = @Schema(type = "string", format = "date-time", example = "2023-01-15T00:00:00Z"))
+                                      @RequestParam(required = false) String knownAt,
+                                      @Parameter(schema = @Schema(type = "string", format = "date", example = "2022-12-31"))
                                       @RequestParam(required = false) String validAt) {
         return relay(ref, "", Map.of("knownAt", Optional.ofNullable(knownAt), "validAt", Optional.ofNullable(validAt)));
     }
 
     @GetMapping("/api/commitments/{ref}/history")
-    public ResponseEntity<String> history(@PathVariable String ref) {
+    @Operation(summary = "The events behind a commitment, from its owner: the date each is about, when it was recorded,"
+            + " who caused it, its trace")
+    @ApiResponse(responseCode = "200", description = "The commitment's events in the order they were stored",
+            content = @Content(mediaType = "application/json",
+                    array = @ArraySchema(schema = @Schema(implementation = RegisterShapes.Entry.class))))
+    @ApiResponse(responseCode = "404", ref = "#/components/responses/NotFound")
+    public ResponseEntity<String> history(@Parameter(example = "III.1") @PathVariable String ref) {
         return relay(ref, "/history", Map.of());
     }
 

@@ -50,8 +50,19 @@ public class GatewayRoutes {
                     .before(requestSize(services.maxRequestSize()))
                     .before(stripPrefix(2))
                     .after(locationUnder("/api/" + service.route()))
+                    // around the circuit breaker, not inside it as onError would be: its time limiter's 504 and an
+                    // open circuit are thrown by the breaker itself
+                    .filter((request, next) -> {
+                        try {
+                            return next.handle(request);
+                        } catch (Exception e) {
+                            if (unreachable(e)) {
+                                return unavailable(service);
+                            }
+                            throw e;
+                        }
+                    })
                     .filter(circuitBreaker(service.name()))
-                    .onError(GatewayRoutes::unreachable, (error, request) -> unavailable(service))
                     .build();
             routes = routes == null ? route : routes.and(route);
         }

@@ -1,9 +1,7 @@
 package nl.doorstroom.housing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.doorstroom.testsupport.KeptApiDocument;
 import nl.doorstroom.testsupport.RealInfrastructure;
+import nl.doorstroom.testsupport.ServedApiDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -25,26 +23,23 @@ class ApiDocumentTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    ObjectMapper json;
-    @Autowired
     BuildProperties build;
 
     @Test
     void the_generated_openapi_document_is_the_kept_one() {
-        KeptApiDocument.assertKept("housing", "housing-service", http.getForObject("/v3/api-docs", String.class));
+        served().assertKept();
     }
 
     @Test
-    void the_document_is_tried_through_the_gateway_with_a_token_of_the_issuer() throws Exception {
-        JsonNode document = json.readTree(http.getForObject("/v3/api-docs", String.class));
-        assertThat(document.at("/info/title").asText()).isEqualTo("Doorstroom housing API");
-        assertThat(document.at("/info/version").asText()).isEqualTo(build.getVersion());
-        assertThat(document.at("/servers/0/url").asText()).isEqualTo("/api/housing");
-        assertThat(document.at("/components/securitySchemes/clientCredentials/flows/clientCredentials/tokenUrl").asText())
-                .endsWith("/oauth2/token");
-        assertThat(document.at("/security").toString()).contains("clientCredentials", "bearerJwt");
+    void the_document_is_tried_through_the_gateway_with_a_token_of_the_issuer() {
+        ServedApiDocument document = served();
+        document.assertTriedThroughTheGateway("Doorstroom housing API", build.getVersion(), "/api/housing");
         assertThat(document.at("/components/schemas/TaakstellingRequest/properties/nationalTotal/example").asInt())
                 .isEqualTo(13500);
         assertThat(document.at("/paths/~1periods~1{period}~1taakstelling/post/responses").has("202")).isTrue();
+    }
+
+    private ServedApiDocument served() {
+        return ServedApiDocument.fetch(http, "housing", "housing-service");
     }
 }

@@ -91,6 +91,17 @@ public final class ScenarioLoader {
     private record Delay(Duration behind, String step) {
     }
 
+    /**
+     * Told of every answer the stack gives a step, retries included; the e2e tests check each against the published
+     * OpenAPI documents. An {@link AssertionError} it throws refuses the step.
+     */
+    @FunctionalInterface
+    public interface AnswerCheck {
+        AnswerCheck NONE = (request, body, response) -> { };
+
+        void check(HttpRequest request, String body, HttpResponse<String> response);
+    }
+
     public static final class StepRefused extends RuntimeException {
         StepRefused(String message) {
             super(message);
@@ -101,15 +112,21 @@ public final class ScenarioLoader {
     private final String issuerUrl;
     private final String kafkaBootstrap;
     private final Clock clock;
+    private final AnswerCheck answers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> saved = new ConcurrentHashMap<>();
 
     public ScenarioLoader(String gatewayUrl, String issuerUrl, String kafkaBootstrap, Clock clock) {
+        this(gatewayUrl, issuerUrl, kafkaBootstrap, clock, AnswerCheck.NONE);
+    }
+
+    public ScenarioLoader(String gatewayUrl, String issuerUrl, String kafkaBootstrap, Clock clock, AnswerCheck answers) {
         this.gatewayUrl = gatewayUrl;
         this.issuerUrl = issuerUrl;
         this.kafkaBootstrap = kafkaBootstrap;
         this.clock = clock;
+        this.answers = answers;
     }
 
     public static List<JsonNode> read(String resource) {
@@ -277,7 +294,13 @@ public final class ScenarioLoader {
                 .header("content-type", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return send(request);
+        HttpResponse<String> response = send(request);
+        try {
+            answers.check(request, body, response);
+        } catch (AssertionError e) {
+            throw new StepRefused(e.getMessage());
+        }
+        return response;
     }
 
     private String token(String client) {

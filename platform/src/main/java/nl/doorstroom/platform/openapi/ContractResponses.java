@@ -28,7 +28,7 @@ import java.util.Map;
 
 /**
  * The answers every operation really gives, beside its own: the errors of {@code ProblemDetailsAdvice}, the
- * resource servers' 401/403, the gateway's 429 (with Retry-After) and 503, all {@code application/problem+json};
+ * resource servers' 401/403, the gateway's 413 (a body over its limit), 429 (with Retry-After) and 503, all {@code application/problem+json};
  * and for commands 202 with the {@code Location} of what to read next, or 201 for a {@link Created} item.
  */
 public class ContractResponses implements OperationCustomizer {
@@ -73,6 +73,9 @@ public class ContractResponses implements OperationCustomizer {
         if (pathVariables) {
             responses.putIfAbsent("404", ref("NotFound"));
         }
+        if (operation.getRequestBody() != null) {
+            responses.putIfAbsent("413", ref("PayloadTooLarge"));
+        }
         if (created != null || (command && admin)) {
             responses.putIfAbsent("409", ref("Conflict"));
         }
@@ -101,7 +104,9 @@ public class ContractResponses implements OperationCustomizer {
                 .addProperty("instance", new StringSchema().nullable(true).description("the path that was called"))
                 .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldError"))
                         .description("bad input: one entry per field"))
-                .addProperty("service", new StringSchema().description("the service that does not answer (503)"));
+                .addProperty("service", new StringSchema().description("the service that does not answer (503)"))
+                .addProperty("processor", new StringSchema()
+                        .description("the event processor that refuses a replay (409 of /admin/processors/{name}/replay)"));
         problem.required(List.of("type", "title", "status"));
         components.addSchemas(PROBLEM, problem);
 
@@ -130,6 +135,10 @@ public class ContractResponses implements OperationCustomizer {
                         "instance", "/regions/VR01/pledges",
                         "errors", List.of(Map.of("field", "tranche", "message",
                                 "the agreement has two tranches of CNO places, 1 and 2")))));
+        components.addResponses("PayloadTooLarge", problem("A body larger than the gateway's limit"
+                        + " (doorstroom.gateway.max-request-size, 256 KB by default), refused before it reaches the service",
+                Map.of("type", "about:blank", "title", "Payload Too Large", "status", 413,
+                        "detail", "Request size is larger than permissible limit.")));
         ApiResponse tooMany = problem("More requests from this client than the gateway's limit per second",
                 Map.of("type", "about:blank", "title", "Too Many Requests", "status", 429,
                         "detail", "More than 50 requests per 1 s from this client; try again after Retry-After seconds."));
