@@ -9,6 +9,7 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -30,8 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * it has committed, also when it was made inside an outer transaction (a COA poll), and another writer's append is
  * found by looking again.
  */
-@SpringBootTest(properties = "spring.config.name=" + CapacityServiceApplication.CONFIG_NAME)
+// the same context as the other integration tests: a context of its own would consume the shared topics beside theirs
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=" + CapacityServiceApplication.CONFIG_NAME)
 @ContextConfiguration(initializers = RealInfrastructure.class)
+@AutoConfigureObservability
 class EventStreamsIntegrationTest {
 
     private static final int PATIENCE_SECONDS = 60;
