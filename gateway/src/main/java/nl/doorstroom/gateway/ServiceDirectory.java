@@ -21,7 +21,7 @@ public record ServiceDirectory(String capacityUrl, String housingUrl, String fin
 
     /**
      * A service by its catalogue name, with the path segment it is reached under ({@code /api/<route>/**}) and the base
-     * URLs of its instances; the gateway balances over them by the name (Spring Cloud LoadBalancer, {@link ServiceInstances}).
+     * URLs of its instances; the gateway balances over them by the name (Spring Cloud LoadBalancer, {@link ConfiguredInstances}).
      */
     public record Service(String name, String route, List<String> instances) {
     }

@@ -30,11 +30,6 @@ public class ConcurrentAppendRetry implements RetryScheduler {
     }
 
     static boolean isConcurrentAppend(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(failure, ConcurrencyException.class);
     }
 }

@@ -25,11 +25,6 @@ public final class StartupCommands {
     }
 
     private static boolean createdMeanwhile(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof AggregateStreamCreationException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.include(failure, AggregateStreamCreationException.class);
     }
 }

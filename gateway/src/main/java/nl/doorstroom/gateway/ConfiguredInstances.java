@@ -11,11 +11,11 @@ import java.util.stream.IntStream;
 
 /** The instances of each service as configured ({@link ServiceDirectory}), for Spring Cloud's load balancer. */
 @Component
-public class ServiceInstances implements DiscoveryClient {
+public class ConfiguredInstances implements DiscoveryClient {
 
     private final ServiceDirectory services;
 
-    public ServiceInstances(ServiceDirectory services) {
+    public ConfiguredInstances(ServiceDirectory services) {
         this.services = services;
     }
 
