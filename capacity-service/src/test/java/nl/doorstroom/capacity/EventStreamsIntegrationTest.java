@@ -15,6 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,13 +25,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The processors' event streams ({@link PagedEventStore}) on the service's own event table: an append is delivered when
  * it has committed, also when it was made inside an outer transaction (a COA poll), and another writer's append is
- * found by looking again.
+ * found by looking again — at the table's head, not by every stream reading the table while nothing happens.
  */
 // the same context as the other integration tests: a context of its own would consume the shared topics beside theirs
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -78,6 +81,48 @@ class EventStreamsIntegrationTest {
 
             assertThat(read.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).containsExactly(first, second);
         }
+    }
+
+    @Test
+    void a_stream_that_has_read_everything_reads_the_table_again_only_when_its_head_moves() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        PagedEventStore reader = PagedEventStore.builder().storageEngine(countingReads(storageEngine, reads))
+                .pollInterval(Duration.ofMillis(20)).build();
+        PagedEventStore otherInstance = PagedEventStore.builder().storageEngine(storageEngine).build();
+        try (reader; TrackingEventStream stream = reader.openStream(reader.createHeadToken())) {
+            assertThat(stream.hasNextAvailable(1, TimeUnit.SECONDS)).as("nothing after the head").isFalse();
+            int readsWhenCaughtUp = reads.get();
+
+            // 25 intervals in which the table does not change (other tests may append: then it is read, as it should)
+            long headBefore = storageEngine.createHeadToken().position().orElse(-1);
+            boolean appendedMeanwhile = stream.hasNextAvailable(500, TimeUnit.MILLISECONDS);
+            long headAfter = storageEngine.createHeadToken().position().orElse(-1);
+            if (!appendedMeanwhile && headBefore == headAfter) {
+                assertThat(reads.get()).as("reads of the table while its head stood still").isEqualTo(readsWhenCaughtUp);
+            }
+
+            String location = "CNO-" + UUID.randomUUID();
+            CompletableFuture<List<String>> read = CompletableFuture.supplyAsync(() -> openedOf(stream, Set.of(location)));
+            new TransactionTemplate(transactions).executeWithoutResult(tx -> otherInstance.publish(opened(location)));
+            assertThat(read.get(PATIENCE_SECONDS, TimeUnit.SECONDS)).as("another instance's append, seen at the head")
+                    .containsExactly(location);
+        }
+    }
+
+    /** The storage engine, counting the processors' reads of the event table (not the looks at its head). */
+    private static EventStorageEngine countingReads(EventStorageEngine engine, AtomicInteger reads) {
+        return (EventStorageEngine) Proxy.newProxyInstance(EventStorageEngine.class.getClassLoader(),
+                new Class<?>[]{EventStorageEngine.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("readEvents") && args != null && args.length == 2
+                            && args[1] instanceof Boolean) {
+                        reads.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(engine, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static GenericDomainEventMessage<CnoLocationOpened> opened(String location) {
