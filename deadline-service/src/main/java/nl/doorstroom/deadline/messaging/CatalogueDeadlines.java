@@ -16,10 +16,14 @@ import nl.doorstroom.platform.instances.StartupCommands;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every dated commitment of the catalogue, whichever service owns it, is a deadline: its own due date under its ref,
@@ -38,6 +42,8 @@ public class CatalogueDeadlines {
     private final DeadlineQueries queries;
     private final BusinessClock clock;
     private final List<SetDeadline> deadlines;
+    /** Deadlines known to be stored: a message need not set its deadline again (a command per message, profiled). */
+    private final Set<String> stored = ConcurrentHashMap.newKeySet();
 
     public CatalogueDeadlines(CommandGateway commands, DeadlineQueries queries, BusinessClock clock) {
         this.commands = commands;
@@ -63,7 +69,10 @@ public class CatalogueDeadlines {
 
     @EventListener(ApplicationReadyEvent.class)
     public void setAll() {
-        deadlines.forEach(deadline -> StartupCommands.send(commands, deadline));
+        deadlines.forEach(deadline -> {
+            StartupCommands.send(commands, deadline);
+            stored.add(deadline.ref());
+        });
         log.info("{} dated commitments of the catalogue are deadlines", deadlines.size());
         if (clock.start() != null) {
             rescheduleOpenDeadlines();
@@ -82,8 +91,22 @@ public class CatalogueDeadlines {
 
     /** Makes sure one catalogue deadline exists before a message from another service counts towards it. */
     public void ensure(String ref) {
+        if (stored.contains(ref)) {
+            return;
+        }
         StartupCommands.send(commands, deadlines.stream().filter(d -> d.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no dated commitment " + ref + " in the catalogue")));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // set inside a consumer's poll: stored only if that transaction commits
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    stored.add(ref);
+                }
+            });
+        } else {
+            stored.add(ref);
+        }
     }
 
     public List<SetDeadline> all() {

@@ -170,7 +170,8 @@ public class PagedEventStore extends AbstractEventStore implements AutoCloseable
                 if (peeked != null || left <= 0) {
                     return peeked != null;
                 }
-                awaitCommitAfter(seen, Math.min(left, pollNanos));
+                // the watcher or a commit wakes a stream; one with gaps looks again each interval itself
+                awaitCommitAfter(seen, hasGaps(lastToken) ? Math.min(left, pollNanos) : left);
             }
         }
 
