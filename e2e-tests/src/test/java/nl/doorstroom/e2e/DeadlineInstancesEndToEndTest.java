@@ -12,6 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,18 +30,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of deadline-service on one database and one consumer group: the persistent deadline manager
- * (db-scheduler's {@code scheduled_tasks}) is shared, so each due moment is picked by one instance only.
+ * (db-scheduler's {@code scheduled_tasks}) is shared, so each due moment is picked by one instance only; a replay may
+ * be asked of either instance, also of the one that holds none of the projection's segments, and only one at a time.
  */
 class DeadlineInstancesEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final int BUSINESS_CASES = 24;
+    private static final String PROJECTION = "deadline-projection";
+    private static final String REGISTER = "commitment-register";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** III.9: a business case is assessed within 72 hours of its submission. */
     private static final Duration ASSESSMENT_TIME = Duration.ofHours(72);
 
@@ -99,6 +108,104 @@ class DeadlineInstancesEndToEndTest {
         }
         for (String id : businessCases) {
             assertThat(published.get(aggregate(id))).as("DeadlineMissed published for " + id).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void a_replay_asked_of_the_instance_holding_no_segment_of_the_projection_rebuilds_it_equal_to_live() throws Exception {
+        await("the deadline projection's one segment claimed by one instance").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> segments(1, PROJECTION) + segments(2, PROJECTION) == 1);
+        int asked = segments(1, PROJECTION) == 0 ? 1 : 2;
+        String before = readModelChecksum();
+
+        long start = System.nanoTime();
+        HttpResponse<String> replay = replay(asked, PROJECTION).join();
+        Duration answeredIn = Duration.ofNanos(System.nanoTime() - start);
+        System.out.printf("replay asked of the instance holding no segment answered %d in %d ms%n", replay.statusCode(),
+                answeredIn.toMillis());
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(202);
+        assertThat(answeredIn).isLessThan(Duration.ofSeconds(60));
+        await("the replay done").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+                admin(asked, "/admin/processors/" + PROJECTION).body().contains("\"finishedAt\":\"20"));
+        await("the rebuilt read model equals the live one").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readModelChecksum().equals(before));
+        await("no replay request left standing").atMost(PATIENCE).until(() -> replayRequests() == 0);
+    }
+
+    @Test
+    void two_replays_of_one_projection_asked_at_once_of_two_instances_start_one_and_refuse_the_other_naming_it() throws Exception {
+        // every instance has read the token issuer's keys before, so neither request waits for them
+        admin(1, "/admin/processors");
+        admin(2, "/admin/processors");
+        await("no replay of the register running").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> !admin(1, "/admin/processors/" + REGISTER).body().contains("\"replaying\":true")
+                        && !admin(2, "/admin/processors/" + REGISTER).body().contains("\"replaying\":true"));
+        String before = readModelChecksum("commitment_register");
+
+        CompletableFuture<HttpResponse<String>> first = replay(1, REGISTER);
+        CompletableFuture<HttpResponse<String>> second = replay(2, REGISTER);
+        List<HttpResponse<String>> answers = List.of(first.join(), second.join());
+
+        System.out.printf("two replays of %s at once: %s%n", REGISTER, answers.stream().map(HttpResponse::statusCode).toList());
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(202, 409);
+        HttpResponse<String> refused = answers.stream().filter(a -> a.statusCode() == 409).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
+        JsonNode problem = StackClient.JSON.readTree(refused.body());
+        assertThat(problem.get("processor").asText()).isEqualTo(REGISTER);
+        assertThat(problem.get("detail").asText()).as(refused.body()).contains("already");
+        await("the rebuilt register equals the live one").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .until(() -> readModelChecksum("commitment_register").equals(before));
+    }
+
+    private static CompletableFuture<HttpResponse<String>> replay(int instance, String processor) {
+        return HTTP.sendAsync(HttpRequest.newBuilder(URI.create(instanceUrl(instance) + "/admin/processors/" + processor + "/replay"))
+                .header("authorization", "Bearer " + client.token("admin")).timeout(Duration.ofSeconds(90))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> admin(int instance, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(instanceUrl(instance) + path))
+                .header("authorization", "Bearer " + client.token("admin")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String instanceUrl(int instance) {
+        return "http://localhost:" + LocalStack.port(client.settings, "deadline", instance);
+    }
+
+    /** How many segments of the processor the instance claims; -1 when it cannot be asked. */
+    private static int segments(int instance, String processor) {
+        try {
+            for (JsonNode p : StackClient.JSON.readTree(admin(instance, "/admin/processors").body())) {
+                if (p.get("name").asText().equals(processor)) {
+                    return p.get("segments").asInt();
+                }
+            }
+            return -1;
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static String readModelChecksum() throws Exception {
+        return readModelChecksum("deadline");
+    }
+
+    /** An md5 of a read model table's rows, in a stable order. */
+    private static String readModelChecksum(String table) throws Exception {
+        try (Connection c = deadlineDatabase();
+             ResultSet rows = c.createStatement().executeQuery(
+                     "select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) from %s t".formatted(table))) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static long replayRequests() throws Exception {
+        try (Connection c = deadlineDatabase();
+             ResultSet rows = c.createStatement().executeQuery("select count(*) from replay_request")) {
+            rows.next();
+            return rows.getLong(1);
         }
     }
 
