@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of capacity-service behind the gateway, on one database and one consumer group, and one of them
  * killed (SIGKILL) in the middle of a write load: what was acknowledged stays, the other instance takes over every
- * segment, and nothing is published twice.
+ * segment, nothing is published twice, and nothing is counted twice by the services that consume capacity's events.
  */
 class InstancesEndToEndTest {
 
@@ -136,6 +136,23 @@ class InstancesEndToEndTest {
         // a killed publisher may have sent a batch whose token it had not yet stored: at least once, then
         System.out.printf("published records sent twice after the kill: %d of %d locations%n", duplicates, stored.size());
 
+        // nothing counted twice downstream: finance-service notes each CNO location, deadline-service counts it towards
+        // the III.2.4 wind-down; a capacity event published twice (at least once) must change neither a second time
+        await("every stored opening noted by finance and counted by deadline").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptions().until(() -> financeNotes().keySet().containsAll(stored.keySet())
+                        && deadlineCounts().keySet().containsAll(stored.keySet()));
+        Map<String, Long> noted = financeNotes();
+        Map<String, Long> counted = deadlineCounts();
+        assertThat(noted.keySet()).as("finance's CNO locations on record: the run's are capacity's").isEqualTo(stored.keySet());
+        assertThat(noted.values()).as("CnoLocationNoted once per location").allMatch(n -> n == 1);
+        assertThat(counted.keySet()).as("deadline's counted CNO locations: the run's are capacity's").isEqualTo(stored.keySet());
+        assertThat(counted.values()).as("CnoLocationCounted once per location").allMatch(n -> n == 1);
+        JsonNode windDown = StackClient.JSON.readTree(client.get("/api/deadlines/deadlines/III.2.4/2023-01-01").body());
+        Map<String, Long> open = new HashMap<>();
+        windDown.get("openCnoLocations").forEach(l -> open.merge(l.asText(), 1L, Long::sum));
+        assertThat(open.keySet()).as("the wind-down's read model lists every opened location").containsAll(stored.keySet());
+        assertThat(open.values()).as("each open CNO location once in the wind-down's read model").allMatch(n -> n == 1);
+
         // the read model equals a rebuild from the event store
         String before = regionVr01();
         HttpResponse<String> replay = HTTP.send(admin(first + "/admin/processors/capacity-projection/replay")
@@ -200,6 +217,34 @@ class InstancesEndToEndTest {
         HttpResponse<String> region = client.get("/api/capacity/regions/VR01");
         assertThat(region.statusCode()).as(region.body()).isEqualTo(200);
         return region.body();
+    }
+
+    /** The run's locations as finance-service has them on record, with how many CnoLocationNoted each has. */
+    private static Map<String, Long> financeNotes() throws Exception {
+        return countPerLocation("doorstroom_finance", """
+                select substring(aggregate_identifier from length('cno-locatie:') + 1), count(*) from domain_event_entry
+                where aggregate_identifier like 'cno-locatie:CNO-INST-%s-%%' and payload_type like '%%CnoLocationNoted'
+                group by 1""".formatted(RUN));
+    }
+
+    /** The run's locations as deadline-service counts them towards the CNO wind-down (III.2.4), with how many times. */
+    private static Map<String, Long> deadlineCounts() throws Exception {
+        return countPerLocation("doorstroom_deadline", """
+                select convert_from(payload, 'UTF8')::jsonb ->> 'locationId', count(*) from domain_event_entry
+                where aggregate_identifier = 'deadline:III.2.4/2023-01-01' and payload_type like '%%CnoLocationCounted'
+                  and convert_from(payload, 'UTF8')::jsonb ->> 'locationId' like 'CNO-INST-%s-%%'
+                group by 1""".formatted(RUN));
+    }
+
+    private static Map<String, Long> countPerLocation(String database, String query) throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.postgresUrl() + "/" + database, "postgres", "");
+             ResultSet rows = c.createStatement().executeQuery(query)) {
+            Map<String, Long> counts = new HashMap<>();
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+            return counts;
+        }
     }
 
     /** The run's locations in capacity's event store, with how many openings each has. */

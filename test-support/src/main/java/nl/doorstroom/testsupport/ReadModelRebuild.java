@@ -29,12 +29,13 @@ import static org.awaitility.Awaitility.await;
 public final class ReadModelRebuild {
 
     /**
-     * The event store, Axon's bookkeeping, inbound idempotency, the audit chain, schedules and the instances' heartbeats:
-     * not read models.
+     * The event store, Axon's bookkeeping, inbound idempotency, the audit chain, schedules, the instances' heartbeats and
+     * replay requests: not read models.
      */
     public static final Set<String> NOT_READ_MODELS = Set.of("domain_event_entry", "snapshot_event_entry", "token_entry",
             "saga_entry", "association_value_entry", "dead_letter_entry", "flyway_schema_history", "processed_message",
-            "event_chain", "event_chain_head", "event_unsealed", "scheduled_tasks", "service_instance");
+            "event_chain", "event_chain_head", "event_unsealed", "scheduled_tasks", "service_instance",
+            "replay_request");
 
     private ReadModelRebuild() {
     }

@@ -2,6 +2,7 @@ package nl.doorstroom.platform.admin;
 
 import nl.doorstroom.platform.admin.ProcessorStatus.Replay;
 import nl.doorstroom.platform.domain.NotFoundException;
+import nl.doorstroom.platform.instances.Causes;
 import nl.doorstroom.platform.instances.SegmentClaims;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -9,11 +10,13 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,6 +54,8 @@ public class Processors {
     private final JdbcTemplate jdbc;
     private final TransactionManager transactions;
     private final SegmentClaims claims;
+    private final ReplayRequests requests;
+    private final Duration coordinationTimeout;
     private final Clock wallClock = Clock.systemUTC();
     private final Map<String, ReplayRun> replays = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -60,11 +65,14 @@ public class Processors {
     });
 
     public Processors(EventProcessingConfiguration processing, JdbcTemplate jdbc, TransactionManager transactions,
-                      SegmentClaims claims) {
+                      SegmentClaims claims, ReplayRequests requests,
+                      @Value("${doorstroom.replay.coordination-timeout:45s}") Duration coordinationTimeout) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.claims = claims;
+        this.requests = requests;
+        this.coordinationTimeout = coordinationTimeout;
     }
 
     public List<ProcessorStatus> all() {
@@ -83,8 +91,12 @@ public class Processors {
         return streaming().stream().map(StreamingEventProcessor::getName).sorted().toList();
     }
 
-    /** Shuts the processor down, resets its tokens (its reset handlers clear its read models) and starts it again. */
-    public synchronized ProcessorStatus replay(String name) {
+    /**
+     * Shuts the processor down, resets its tokens (its reset handlers clear its read models) and starts it again. Any
+     * instance may be asked: a replay request (ReplayRequests) makes the others let go of the processor's segments,
+     * and this one waits for them at most {@code doorstroom.replay.coordination-timeout}.
+     */
+    public ProcessorStatus replay(String name) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.supportsReset()) {
             throw new ReplayRefused(name, "Processor " + name + " does not replay: its handlers act outside this service's"
@@ -94,24 +106,67 @@ public class Processors {
         if (running != null && running.finishedAt == null) {
             throw new ReplayRefused(name, "A replay of " + name + " is already running.");
         }
-        long resetPosition = position(processor.processingStatus().values());
-        processor.shutDown();
+        requests.request(name).ifPresent(standing -> {
+            throw new ReplayRefused(name, "A replay of " + name + " is already being started: asked of instance "
+                    + standing.requestedBy() + " at " + standing.requestedAt() + ".");
+        });
         try {
-            // the replay handles every event again, the parked ones too
-            deadLetterQueue(name).ifPresent(queue -> transactions.executeInTransaction(queue::clear));
-            processor.resetTokens();
-        } catch (RuntimeException e) {
-            log.warn("replay of {} refused", name, e);
-            processor.start();
-            throw new ReplayRefused(name, "Processor " + name + " could not be reset now (another instance may hold its"
-                    + " segments); it carries on where it was.");
+            // checked once the request stands: a replay another instance started just before is in the tokens by now
+            List<Integer> replaying = claims.of(name).stream().filter(SegmentClaims.Segment::replaying)
+                    .map(SegmentClaims.Segment::id).toList();
+            if (!replaying.isEmpty()) {
+                throw new ReplayRefused(name, "A replay of " + name + " is already running: segment(s) " + replaying
+                        + " have not yet reached the event where they were reset.");
+            }
+            return resetAndStart(name, processor);
+        } finally {
+            requests.withdraw(name);
         }
+    }
+
+    private ProcessorStatus resetAndStart(String name, StreamingEventProcessor processor) {
+        // every segment counts, those another instance holds too
+        long resetPosition = claims.position(name);
+        processor.shutDown();
+        long giveUp = System.nanoTime() + coordinationTimeout.toNanos();
+        while (true) {
+            try {
+                processor.resetTokens();
+                break;
+            } catch (RuntimeException e) {
+                if (!Causes.include(e, UnableToClaimTokenException.class)) {
+                    log.warn("replay of {} refused", name, e);
+                    processor.start();
+                    throw new ReplayRefused(name, "Processor " + name + " could not be reset now (" + e.getMessage()
+                            + "); it carries on where it was.");
+                }
+                if (System.nanoTime() > giveUp) {
+                    List<String> holders = requests.otherHolders(name);
+                    processor.start();
+                    throw new ReplayRefused(name, "Processor " + name + " could not be reset: within " + coordinationTimeout.toSeconds()
+                            + " s the other instances did not let go of its segments (still claimed by " + holders
+                            + "); it carries on where it was. Ask again, or ask an instance that holds them.");
+                }
+            }
+            sleep(250);
+        }
+        // the replay handles every event again, the parked ones too
+        deadLetterQueue(name).ifPresent(queue -> transactions.executeInTransaction(queue::clear));
         ReplayRun run = new ReplayRun(wallClock.instant(), Math.max(resetPosition, 0));
         replays.put(name, run);
         processor.start();
         run.watch = watcher.scheduleWithFixedDelay(() -> watch(name, run), 100, 50, TimeUnit.MILLISECONDS);
         log.info("replay of {} started; it was at event {}", name, run.resetPosition);
         return one(name);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the other instances to release segments", e);
+        }
     }
 
     /** Processors that park the events they cannot handle. */

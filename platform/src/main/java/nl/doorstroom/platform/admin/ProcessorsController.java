@@ -51,7 +51,9 @@ public class ProcessorsController {
     }
 
     @PostMapping("/{name}/replay")
-    @Operation(summary = "Reset a projection and rebuild it from the event store; 409 for processors that must not replay")
+    @Operation(summary = "Reset a projection and rebuild it from the event store, asked of any instance of the service"
+            + " (the others let go of its segments); 409 for processors that must not replay, for a replay already being"
+            + " started, and when the other instances do not let go within 45 s")
     public ResponseEntity<ProcessorStatus> replay(@PathVariable String name) {
         return ResponseEntity.accepted().location(URI.create("/admin/processors/" + name)).body(processors.replay(name));
     }

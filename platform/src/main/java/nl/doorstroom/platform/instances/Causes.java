@@ -1,12 +1,12 @@
 package nl.doorstroom.platform.instances;
 
 /** Whether a failure, or anything it wraps (the command gateway, the listener and JPA all wrap), is of a kind. */
-final class Causes {
+public final class Causes {
 
     private Causes() {
     }
 
-    static boolean include(Throwable failure, Class<? extends Throwable> kind) {
+    public static boolean include(Throwable failure, Class<? extends Throwable> kind) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (kind.isInstance(t)) {
                 return true;

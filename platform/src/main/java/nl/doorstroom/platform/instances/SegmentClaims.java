@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.instances;
 
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
@@ -26,14 +27,24 @@ public class SegmentClaims {
         this.serializer = serializer;
     }
 
-    /** One segment: its id, the instance claiming it (null when free) and the index of the last event it handled. */
-    public record Segment(int id, String owner, long position) {
+    /**
+     * One segment: its id, the instance claiming it (null when free), the index of the last event it handled, and
+     * whether it is replaying still: reset, and not yet back where it stood then.
+     */
+    public record Segment(int id, String owner, long position, boolean replaying) {
     }
 
     public List<Segment> of(String processor) {
         return jdbc.query("select segment, owner, token, token_type from token_entry where processor_name = ? order by segment",
-                (row, i) -> new Segment(row.getInt("segment"), row.getString("owner"),
-                        position(row.getBytes("token"), row.getString("token_type"))), processor);
+                (row, i) -> segment(row.getInt("segment"), row.getString("owner"), token(row.getBytes("token"),
+                        row.getString("token_type"))), processor);
+    }
+
+    private static Segment segment(int id, String owner, TrackingToken token) {
+        long position = position(token);
+        // Axon keeps a ReplayToken until an event past the reset position is handled: caught up is done replaying
+        boolean replaying = token instanceof ReplayToken replay && position < position(replay.getTokenAtReset());
+        return new Segment(id, owner, position, replaying);
     }
 
     /** The index every segment has reached (the lowest), -1 before the processor has stored a token. */
@@ -41,12 +52,15 @@ public class SegmentClaims {
         return of(processor).stream().mapToLong(Segment::position).min().orElse(-1);
     }
 
-    private long position(byte[] token, String type) {
+    private TrackingToken token(byte[] token, String type) {
         if (token == null || type == null) {
-            return -1;
+            return null;
         }
         SerializedType serializedType = new SimpleSerializedType(type, null);
-        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, serializedType));
-        return tracking == null ? -1 : tracking.position().orElse(-1);
+        return serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, serializedType));
+    }
+
+    private static long position(TrackingToken token) {
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -167,6 +168,41 @@ class PersonalDataOnDeadLettersTest {
         assertThat(dead.key()).isEqualTo("COA-TA");
         assertThat(header(dead, DeadLetterRedaction.REDACTED_HEADER)).isNull();
         assertThat(header(dead, DeadLetterPublishing.REASON_HEADER)).isEqualTo("rule violation on locatieId: location COA-TA is open already");
+    }
+
+    @Test
+    void a_birth_date_where_a_date_belongs_reaches_the_dlt_with_the_field_named_and_the_date_not_quoted() throws Exception {
+        String birthDate = "14-07-1985";
+        String id = UUID.randomUUID().toString();
+        String value = """
+                {"specversion":"1.0","id":"%s","source":"/coa/locaties","type":"%s","datacontenttype":"application/json",\
+                "data":{"locatieId":"COA-BD","naam":"Budel","plaatsen":{"ASIELZOEKERS":800},"datum":"%s"}}"""
+                .formatted(id, OPENED, birthDate);
+
+        // as capacity-service's consumer reads it: the message, then its date
+        ConsumerRecord<String, byte[]> dead = deadLetterOf(LOCATIES, "COA-BD", value,
+                () -> LocalDate.parse(INBOUND.read(lastRecord(LOCATIES), Set.of(OPENED)).data().get("datum").asText()));
+
+        String reason = header(dead, DeadLetterPublishing.REASON_HEADER);
+        assertThat(reason).contains("/datum").contains("is not a date");
+        assertThat(text(dead)).doesNotContain(birthDate);
+        for (Header h : dead.headers()) {
+            assertThat(new String(h.value(), StandardCharsets.UTF_8)).as("header " + h.key()).doesNotContain(birthDate);
+        }
+        assertThat(JSON.readTree(dead.value()).path("id").asText()).as("the sender finds its message by id").isEqualTo(id);
+    }
+
+    @Test
+    void a_date_that_does_not_exist_on_the_statushouders_topic_is_refused_naming_the_field_only() {
+        String value = """
+                {"specversion":"1.0","id":"z","source":"/coa/statushouders","type":"%s",\
+                "data":{"zaakId":"Z-1","gemeente":"GM0363","datum":"1985-02-30"}}""".formatted(LINKED);
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(STATUSHOUDERS, 0, 0, "k", value.getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> INBOUND.read(record, Set.of(LINKED)))
+                .isInstanceOf(RejectedMessage.class)
+                .hasMessageContaining("/datum: is not a date")
+                .message().doesNotContain("1985-02-30").doesNotContain("1985");
     }
 
     private static ConsumerRecord<String, byte[]> lastSent;
