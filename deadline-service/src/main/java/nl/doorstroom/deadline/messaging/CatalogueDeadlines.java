@@ -13,11 +13,10 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import nl.doorstroom.platform.instances.StartupCommands;
+import nl.doorstroom.platform.persistence.AfterCommit;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -96,17 +95,8 @@ public class CatalogueDeadlines {
         }
         StartupCommands.send(commands, deadlines.stream().filter(d -> d.ref().equals(ref)).findFirst()
                 .orElseThrow(() -> new NotFoundException("no dated commitment " + ref + " in the catalogue")));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // set inside a consumer's poll: stored only if that transaction commits
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    stored.add(ref);
-                }
-            });
-        } else {
-            stored.add(ref);
-        }
+        // set inside a consumer's poll: stored only if that transaction commits
+        AfterCommit.run(() -> stored.add(ref));
     }
 
     public List<SetDeadline> all() {

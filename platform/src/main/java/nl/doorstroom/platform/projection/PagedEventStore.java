@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.projection;
 
+import nl.doorstroom.platform.persistence.AfterCommit;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.EventMessage;
@@ -12,8 +13,6 @@ import org.axonframework.eventhandling.TrackingEventStream;
 import org.axonframework.monitoring.MessageMonitor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Duration;
 import java.util.Iterator;
@@ -99,17 +98,8 @@ public class PagedEventStore extends AbstractEventStore implements AutoCloseable
 
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            // the unit of work joined an outer transaction: the events are visible only once that one commits
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    wake();
-                }
-            });
-        } else {
-            wake();
-        }
+        // a unit of work that joined an outer transaction: its events are visible only once that one commits
+        AfterCommit.run(this::wake);
     }
 
     private void wake() {
