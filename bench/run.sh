@@ -10,7 +10,8 @@ jar=local-stack/target/doorstroom-local-exec.jar
 cp=$(./mvnw -q -o -pl local-stack dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=runtime)
 data=$(mktemp -d /tmp/doorstroom-bench.XXXXXX)
 # the services start from class-data archives written at the last stop after a build (local-stack ClassData)
-archives=$(ls local-stack/target/services/class-data/*/*.jsa 2>/dev/null | wc -l)
+# (compgen: with pipefail, `ls … | wc -l` on a fresh build, no archives yet, ended this script without a word)
+archives=$(compgen -G 'local-stack/target/services/class-data/*/*.jsa' | wc -l || true)
 if [ "${DOORSTROOM_CLASS_DATA:-on}" = off ]; then class_data=off; elif [ "$archives" -ge 6 ]; then class_data=read; else class_data="none yet, written at this run's stop"; fi
 mkdir -p bench/results
 out=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt

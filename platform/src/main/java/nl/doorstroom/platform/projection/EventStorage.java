@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.projection;
 
+import nl.doorstroom.platform.persistence.ReadsOutsideTransactions;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -24,7 +25,8 @@ import java.time.Duration;
  * read and written by Axon's JDBC storage engine: an append is one batched insert that numbers its events in the table,
  * where the JPA engine asked the sequence before each insert, and a read maps rows straight to events, where Hibernate
  * built an entity for each first (a sixth of a rebuild's time). The connection is the one of the surrounding Spring
- * transaction, so events, read model rows and tokens still commit together. Both read the table in pages of
+ * transaction, so events, read model rows and tokens still commit together; a read outside one is a statement of its
+ * own ({@link ReadsOutsideTransactions}). Both read the table in pages of
  * {@code doorstroom.event-store.read-batch} (Axon's default is 100): a processor catching up or rebuilding needs one
  * round trip for each of its batches instead of five.
  * <p>
@@ -63,7 +65,7 @@ public class EventStorage {
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
-                .transactionManager(transactionManager)
+                .transactionManager(new ReadsOutsideTransactions(transactionManager))
                 .schema(TABLES)
                 .dataType(byte[].class)
                 .batchSize(readBatch)
