@@ -65,6 +65,7 @@ public class PipelineBenchmark {
     static final String ISSUER = env("DOORSTROOM_ISSUER", "http://localhost:9000");
     static final String POSTGRES = env("DOORSTROOM_POSTGRES", "jdbc:postgresql://localhost:54320");
     static final String KAFKA = env("DOORSTROOM_KAFKA", "localhost:9092");
+    static final String CAPACITY = env("DOORSTROOM_CAPACITY", "http://localhost:8081");
     static final int SECONDS = Integer.parseInt(env("BENCH_SECONDS", "8"));
     static final int WARMUP_SECONDS = Integer.parseInt(env("BENCH_WARMUP_SECONDS", "30"));
     // how often the latency section looks at the read models: at 1 ms its two pollers took a quarter of this 2-core
@@ -309,7 +310,8 @@ public class PipelineBenchmark {
     /**
      * Housing reports at a steady rate: how long until housing's own read model counts each, and until
      * capacity-service (another service, over doorstroom.housing.events) shows it as outflow. Both read models are
-     * polled in their tables every BENCH_POLL_MILLIS (5 ms; a figure is late by up to that much); the k-th report is in when the count reaches its k-th increase.
+     * polled in their tables every BENCH_POLL_MILLIS (5 ms; a figure is late by up to that much); the k-th report is in
+     * when the count reaches its k-th increase.
      */
     static void latency(int rate) throws Exception {
         // reports spread over 50 municipalities, as they arrive from the country, not one municipality's stream
@@ -464,7 +466,7 @@ public class PipelineBenchmark {
         // the copied events first reach every processor (and the publisher, and so the other services); the first
         // command then reads the 10,000 events (and snapshots them), which while the stack was still busy with the
         // inbound section once took longer than the gateway's 5 s and answered 503
-        awaitCaughtUp(env("DOORSTROOM_CAPACITY", "http://localhost:8081"), token("admin"), Duration.ofMinutes(10));
+        awaitCaughtUp(CAPACITY, token("admin"), Duration.ofMinutes(10));
         List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < 220; i++) {
             long t0 = System.nanoTime();
@@ -488,7 +490,6 @@ public class PipelineBenchmark {
      */
     static void rebuild() throws Exception {
         String admin = token("admin");
-        String capacityUrl = env("DOORSTROOM_CAPACITY", "http://localhost:8081");
         try (Connection c = DriverManager.getConnection(POSTGRES + "/doorstroom_capacity", "postgres", "")) {
             long stored = single(c.prepareStatement("select count(*) from domain_event_entry"));
             int locations = 2_000;
@@ -520,9 +521,9 @@ public class PipelineBenchmark {
                         locations * (reports + 1), locations, reports, (System.nanoTime() - t0) / 1e9);
             }
             long events = single(c.prepareStatement("select count(*) from domain_event_entry"));
-            awaitCaughtUp(capacityUrl, admin, Duration.ofMinutes(30));
+            awaitCaughtUp(CAPACITY, admin, Duration.ofMinutes(30));
             long t0 = System.nanoTime();
-            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(capacityUrl + "/admin/processors/capacity-projection/replay"))
+            HttpResponse<String> started = HTTP.send(HttpRequest.newBuilder(URI.create(CAPACITY + "/admin/processors/capacity-projection/replay"))
                     .header("authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) {
                 throw new IllegalStateException("replay answered " + started.statusCode() + ": " + started.body());
@@ -531,7 +532,7 @@ public class PipelineBenchmark {
             long lastPrint = 0;
             do {
                 Thread.sleep(200);
-                status = HTTP.send(HttpRequest.newBuilder(URI.create(capacityUrl + "/admin/processors/capacity-projection"))
+                status = HTTP.send(HttpRequest.newBuilder(URI.create(CAPACITY + "/admin/processors/capacity-projection"))
                         .header("authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofString()).body();
                 if (System.nanoTime() - lastPrint > 5e9) {
                     lastPrint = System.nanoTime();

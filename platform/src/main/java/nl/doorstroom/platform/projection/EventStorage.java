@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.projection;
 
 import nl.doorstroom.platform.persistence.ReadsOutsideTransactions;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
 import org.axonframework.common.transaction.TransactionManager;
@@ -67,7 +68,7 @@ public class EventStorage {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .snapshotFilter(configuration.snapshotFilter())
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections(dataSource))
                 .transactionManager(new ReadsOutsideTransactions(transactionManager))
                 .schema(TABLES)
                 .dataType(byte[].class)
@@ -85,7 +86,7 @@ public class EventStorage {
     TokenStore tokenStore(@Qualifier("serializer") Serializer serializer, DataSource dataSource,
                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         return JdbcTokenStore.builder()
-                .connectionProvider(new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource)))
+                .connectionProvider(connections(dataSource))
                 .serializer(serializer)
                 .schema(TokenSchema.builder()
                         .setTokenTable("token_entry")
@@ -99,6 +100,11 @@ public class EventStorage {
                 .contentType(byte[].class)
                 .claimTimeout(claimTimeout)
                 .build();
+    }
+
+    /** The surrounding Spring transaction's connection, the same one for the whole unit of work. */
+    private static ConnectionProvider connections(DataSource dataSource) {
+        return new UnitOfWorkAwareConnectionProviderWrapper(new SpringDataSourceConnectionProvider(dataSource));
     }
 
     @Bean
