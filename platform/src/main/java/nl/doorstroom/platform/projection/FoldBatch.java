@@ -9,10 +9,9 @@ import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.hibernate.Session;
-import org.hibernate.SessionFactory;
-import org.hibernate.StatelessSession;
 import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.ResolvableType;
@@ -100,11 +99,11 @@ final class FoldBatch {
         entityManager.unwrap(Session.class).doWork(connection -> {
             behindParked(connection).forEach((sequence, parkedFrom) -> firstBehind(sequence, parkedFrom)
                     .ifPresent(from -> park(parked, sequence, from, null)));
-            SessionFactory sessions = entityManager.getEntityManagerFactory().unwrap(SessionFactory.class);
+            SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
             Savepoint start = connection.setSavepoint();
             for (int pass = 1; ; pass++) {
                 List<Row> changed = fold(loaded, parked);
-                Map<Row, RuntimeException> refused = writeAll(sessions, connection, sortedForWriting(changed), start);
+                Map<Row, RuntimeException> refused = writeAll(session, connection, sortedForWriting(changed), start);
                 if (refused.isEmpty()) {
                     break;
                 }
@@ -249,10 +248,10 @@ final class FoldBatch {
      * Writes the changed rows; returns those the database refuses for good, with why. The batch is tried at once;
      * only when it is refused is each row tried alone, to find which.
      */
-    private Map<Row, RuntimeException> writeAll(SessionFactory sessions, Connection connection, List<Row> changed,
+    private Map<Row, RuntimeException> writeAll(SharedSessionContractImplementor session, Connection connection, List<Row> changed,
                                                 Savepoint start) throws SQLException {
         try {
-            writeTogether(sessions, connection, changed, WRITE_BATCH);
+            writeTogether(session, changed, WRITE_BATCH);
             return Map.of();
         } catch (RuntimeException batchRefused) {
             rethrowIfTransient(batchRefused);
@@ -262,7 +261,7 @@ final class FoldBatch {
         for (Row row : changed) {
             Savepoint alone = connection.setSavepoint();
             try {
-                writeTogether(sessions, connection, List.of(row), 1);
+                writeTogether(session, List.of(row), 1);
                 connection.releaseSavepoint(alone);
             } catch (RuntimeException e) {
                 rethrowIfTransient(e);
@@ -273,19 +272,24 @@ final class FoldBatch {
         return refused;
     }
 
-    /** Inserts and updates in JDBC batches on the unit of work's own connection; a refusal surfaces here. */
-    private static void writeTogether(SessionFactory sessions, Connection connection, List<Row> rows, int batchSize) {
-        StatelessSession writer = sessions.withStatelessOptions().connection(connection).openStatelessSession();
-        JdbcCoordinator jdbc = ((SharedSessionContractImplementor) writer).getJdbcCoordinator();
+    /**
+     * Inserts and updates in JDBC batches through the unit of work's own session, bypassing its persistence context
+     * (the rows are detached), as a stateless session would. A stateless session opened on the same connection never
+     * batched: Hibernate batches only inside a transaction it knows of, so each row was a round trip of its own (issue
+     * 13, JFR of the rebuild: every insert through MutationExecutorSingleNonBatched). A refusal surfaces here.
+     */
+    private static void writeTogether(SharedSessionContractImplementor session, List<Row> rows, int batchSize) {
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        Integer configured = session.getJdbcBatchSize();
+        session.setJdbcBatchSize(batchSize);
         try {
-            writer.setJdbcBatchSize(batchSize);
-            rows.forEach(row -> row.writeWith(writer));
+            rows.forEach(row -> row.writeWith(session));
             jdbc.executeBatch();
         } catch (RuntimeException e) {
             jdbc.abortBatch();
             throw e;
         } finally {
-            writer.close();
+            session.setJdbcBatchSize(configured);
         }
     }
 
@@ -379,12 +383,21 @@ final class FoldBatch {
             this.create = create;
         }
 
-        void writeWith(StatelessSession writer) {
+        void writeWith(SharedSessionContractImplementor session) {
+            FoldedRecord<Object> record;
             if (stored == null) {
-                writer.insert(create.apply(state));
+                record = create.apply(state);
             } else {
                 stored.update(state);
-                writer.update(stored);
+                record = stored;
+            }
+            EntityPersister persister = session.getEntityPersister(null, record);
+            Object id = persister.getIdentifier(record, session);
+            Object[] values = persister.getValues(record);
+            if (stored == null) {
+                persister.getInsertCoordinator().insert(record, id, values, session);
+            } else {
+                persister.getUpdateCoordinator().update(record, id, null, values, null, null, null, false, session);
             }
         }
     }
