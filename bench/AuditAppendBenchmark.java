@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * its own in a transaction of its own, on a database with V3's append-time chain (a lock on the chain head per
  * append) and on one with V4's queue and sealer (a sealer sealing every 200 ms meanwhile, as AuditSealer does).
  *
- *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar bench/AuditAppendBenchmark.java \
+ *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar bench/AuditAppendBenchmark.java \
  *        [appends=4000] [concurrency=8] [jdbc=jdbc:postgresql://localhost:54320]
  *
  * Run from the repository's root: it applies platform's migrations (db/platform) to two throw-away databases,

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * POST /admin/processors/{name}/replay, shows its progress from GET /admin/processors/{name} while it runs, and prints
  * the rebuild rate in events per second.
  *
- *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar bench/ReplayBenchmark.java \
+ *   java -cp ~/.m2/repository/org/postgresql/postgresql/42.7.14/postgresql-42.7.14.jar bench/ReplayBenchmark.java \
  *        [events=100000] [service=http://localhost:8081] [processor=capacity-projection] \
  *        [jdbc=jdbc:postgresql://localhost:54320/doorstroom_capacity]
  *
