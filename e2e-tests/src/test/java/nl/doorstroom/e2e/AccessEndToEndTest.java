@@ -113,6 +113,8 @@ class AccessEndToEndTest {
                 "{\"year\":2026,\"amount\":84000000,\"reason\":\"verhoogd\"}", "gemeente-GM0363", null, "rijk"));
         write(new Write("finance POST /table/lines/{line}/shifts", "/api/finance/table/lines/CENTRALE_INKOOPORDER_FLEXWONINGEN/shifts",
                 "{\"fromYear\":2023,\"toYear\":2024,\"amount\":1000000,\"reason\":\"kasritme\"}", "vr-VR01", null, "rijk"));
+        write(new Write("finance POST /table/lines/{line}/payments", "/api/finance/table/lines/BDUR/payments",
+                "{\"year\":2023,\"recipient\":\"VR01\",\"amount\":1000}", "vr-VR01", null, "rijk"));
         write(new Write("finance POST /advances", "/api/finance/advances",
                 "{\"recipient\":\"VR01\",\"amount\":5000}", "vr-VR01", null, "rijk"));
         String claimBody = """

@@ -267,16 +267,18 @@ class FinanceIntegrationTest {
         BigDecimal grandTotal = sum(table.get("totals"));
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             JsonNode tabel = get("/commitments/TABEL");
-            assertThat(tabel.get("actual").decimalValue()).isEqualByComparingTo(grandTotal);
+            assertThat(tabel.get("why").get("measure").get("money").get("budgeted").decimalValue()).isEqualByComparingTo(grandTotal);
+            assertThat(tabel.get("target").isNull()).isTrue();
             assertThat(tabel.get("service").asText()).isEqualTo("finance");
         });
         assertThat(post("/advances", """
                 {"recipient":"GM0014","amount":1000000,"occurredOn":"2022-09-05"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(get("/commitments/III.14").get("actual").decimalValue()).isGreaterThanOrEqualTo(millions("1")));
+        // budgeted is not delivered: the BDUR's 83 million of 2026 is in the table, and II.9 is not met by that
         JsonNode bdur = get("/commitments/II.9");
-        assertThat(bdur.get("actual").decimalValue()).isEqualByComparingTo(millions("83"));
-        assertThat(bdur.get("status").asText()).isEqualTo("MET");
+        assertThat(bdur.get("why").get("measure").get("money").get("budgeted").decimalValue()).isEqualByComparingTo(millions("259"));
+        assertThat(bdur.get("status").asText()).isNotEqualTo("MET");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .containsPattern("doorstroom_finance_budget_euros\\{[^}]*line=\"BDUR\"[^}]*year=\"2026\"} 8.3E7")

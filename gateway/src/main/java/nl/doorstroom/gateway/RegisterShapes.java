@@ -37,7 +37,10 @@ final class RegisterShapes {
                     LocalDate occurredOn, Instant recordedAt) {
     }
 
-    record Measurement(BigDecimal actual, String description, Long eventCount, List<EventRef> events) {
+    record Measurement(BigDecimal actual, String description, Long eventCount, List<EventRef> events, Money money) {
+
+        record Money(BigDecimal budgeted, BigDecimal committed, BigDecimal paid, BigDecimal settled) {
+        }
     }
 
     record Entry(Long globalIndex, Long sequenceNumber, String eventIdentifier, String eventType, LocalDate occurredOn,

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -24,9 +25,20 @@ public record AgreementTable(String source, LocalDate recordedOn, List<Integer> 
 
     public static final String RESOURCE = "/reference/financiele-tabel-2022-08-26.yaml";
 
-    public record Line(String line, String title, List<String> articles, Placement placement, String footnote,
+    public record Line(String line, String title, List<String> articles, Placement placement,
+                       Set<Spending> spentThrough, Set<ClaimCategory> claimCategories, String footnote,
                        Map<Integer, String> amounts, Set<Integer> structural, Integer continuesThrough,
                        String continuingAmount) {
+
+        public Line {
+            if (spentThrough == null) {
+                throw new IllegalStateException("line " + line + " of the table file does not say how it is spent (spentThrough)");
+            }
+            claimCategories = claimCategories == null ? Set.of() : Set.copyOf(claimCategories);
+            if (spentThrough.contains(Spending.CLAIM) == claimCategories.isEmpty()) {
+                throw new IllegalStateException("line " + line + " names claimCategories exactly when it is spent through claims");
+            }
+        }
 
         /** The amounts per year in euros. */
         public Map<Integer, BigDecimal> euros() {
@@ -37,6 +49,22 @@ public record AgreementTable(String source, LocalDate recordedOn, List<Integer> 
     }
 
     public record Advance(String article, String amount, String footnote) {
+    }
+
+    /** The line as the file describes it, for budget lines recorded before their events carried how they are spent. */
+    public Optional<Line> line(String name) {
+        return lines.stream().filter(l -> l.line().equals(name)).findFirst();
+    }
+
+    private static volatile AgreementTable agreed;
+
+    /** The file read once per JVM, for look-ups that need it after start-up. */
+    public static AgreementTable agreed() {
+        AgreementTable table = agreed;
+        if (table == null) {
+            agreed = table = load();
+        }
+        return table;
     }
 
     public static AgreementTable load() {

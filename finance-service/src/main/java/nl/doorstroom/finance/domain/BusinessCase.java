@@ -54,19 +54,26 @@ public class BusinessCase {
                 Euros.positive(command.amount(), "amount"), command.submittedAt(), command.occurredOn()));
     }
 
+    /** Hands back what the approval commits, which is charged to the line in the same transaction. */
     @CommandHandler
-    public void handle(ApproveBusinessCase command, KnownBudgetLines lines) {
+    public Charge handle(ApproveBusinessCase command, KnownBudgetLines lines) {
         requireStatus(Status.SUBMITTED, "outcome");
         BigDecimal amount = Euros.positive(command.approvedAmount(), "approvedAmount");
         if (amount.compareTo(requested) > 0) {
             throw new RuleViolation("approvedAmount", "cannot approve more than the " + requested.toPlainString() + " requested");
         }
-        if (command.line() == null || !lines.exists(command.line())) {
+        KnownBudgetLines.LineUse use = command.line() == null ? null : lines.use(command.line()).orElse(null);
+        if (use == null) {
             throw new RuleViolation("line", "no budget line " + command.line());
         }
+        if (!use.takes(Spending.BUSINESS_CASE)) {
+            throw new RuleViolation("line", use.line() + " is not spent through business cases");
+        }
         requireAfterSubmission(command.assessedAt());
-        apply(new BusinessCaseApproved(businessCaseId, gemeente, requested, amount, command.line(),
-                command.occurredOn().getYear(), submittedAt, command.assessedAt(), command.occurredOn()));
+        int year = command.occurredOn().getYear();
+        apply(new BusinessCaseApproved(businessCaseId, gemeente, requested, amount, command.line(), year, submittedAt,
+                command.assessedAt(), command.occurredOn()));
+        return new Charge(command.line(), year, businessCaseId, amount);
     }
 
     @CommandHandler

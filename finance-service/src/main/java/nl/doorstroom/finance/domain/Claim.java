@@ -49,8 +49,14 @@ public class Claim {
             throw new RuleViolation("category", "a claim names what the costs are for");
         }
         BigDecimal amount = Euros.positive(command.amount(), "amount");
-        if (command.line() == null || !lines.exists(command.line())) {
+        KnownBudgetLines.LineUse use = command.line() == null ? null : lines.use(command.line()).orElse(null);
+        if (use == null) {
             throw new RuleViolation("line", "no budget line " + command.line());
+        }
+        if (!use.takes(Spending.CLAIM) || !use.claimCategories().contains(command.category())) {
+            throw new RuleViolation("line", use.line() + " does not take claims for " + command.category()
+                    + (use.takes(Spending.CLAIM) ? "; it takes claims for " + use.claimCategories()
+                    : "; it is not spent through claims"));
         }
         int year = command.year() != null ? command.year() : command.occurredOn().getYear();
         if (year < BudgetLine.FIRST_YEAR || year > BudgetLine.LAST_YEAR) {
@@ -90,8 +96,9 @@ public class Claim {
         return claimant.ggdRegion();
     }
 
+    /** Hands back what the approval commits, which is charged to the line in the same transaction. */
     @CommandHandler
-    public void handle(ApproveClaim command) {
+    public Charge handle(ApproveClaim command) {
         requireStatus(Status.SUBMITTED, "approvedAmount");
         BigDecimal amount = Euros.positive(command.approvedAmount(), "approvedAmount");
         if (amount.compareTo(claimed) > 0) {
@@ -103,6 +110,7 @@ public class Claim {
         }
         apply(new ClaimApproved(claimId, claimant, veiligheidsregio, line, year, claimed, amount, command.reason(),
                 command.occurredOn()));
+        return new Charge(line, year, claimId, amount);
     }
 
     @CommandHandler

@@ -18,6 +18,16 @@ public final class FinanceCommands {
     public record RecordBudgetLine(@TargetAggregateIdentifier String line, String title, List<String> articles,
                                    Placement placement, String footnote, Map<Integer, BigDecimal> amounts,
                                    Set<Integer> structural, Integer continuesThrough, BigDecimal continuingAmount,
+                                   Set<Spending> spentThrough, Set<ClaimCategory> claimCategories, LocalDate occurredOn) {
+    }
+
+    /** The Rijk pays from a line that is spent directly; {@code paymentId} makes a repeated request harmless. */
+    public record PayFromBudgetLine(@TargetAggregateIdentifier String line, String paymentId, Integer year,
+                                    String recipient, BigDecimal amount, String description, LocalDate occurredOn) {
+    }
+
+    /** An approval ({@code chargeId}: the claim or business case) commits part of a line's year. */
+    public record ChargeBudgetLine(@TargetAggregateIdentifier String line, int year, String chargeId, BigDecimal amount,
                                    LocalDate occurredOn) {
     }
 

@@ -21,10 +21,36 @@ public final class FinanceEvents {
         LocalDate occurredOn();
     }
 
-    /** A line of the financial table as agreed: its amount per year ("-" is no entry) and its marks. */
+    /**
+     * A line of the financial table as agreed: its amount per year ("-" is no entry), its marks, and how it is spent.
+     * {@code spentThrough} and {@code claimCategories} are null in lines recorded before they were kept; those are
+     * read from the table file ({@link AgreementTable#line}).
+     */
     public record BudgetLineRecorded(String line, String title, List<String> articles, Placement placement,
                                      String footnote, Map<Integer, BigDecimal> amounts, Set<Integer> structural,
-                                     Integer continuesThrough, BigDecimal continuingAmount, LocalDate occurredOn) implements Dated {
+                                     Integer continuesThrough, BigDecimal continuingAmount, Set<Spending> spentThrough,
+                                     Set<ClaimCategory> claimCategories, LocalDate occurredOn) implements Dated {
+    }
+
+    /**
+     * The Rijk paid from a line directly (an uitkering, a specific grant, a purchase order). It is committed and paid
+     * at once; {@code committed} is the line's commitments in that year after it.
+     */
+    public record BudgetLinePaymentMade(String line, int year, String paymentId, String recipient, BigDecimal amount,
+                                        String description, BigDecimal committed, LocalDate occurredOn) implements Dated {
+    }
+
+    /** An approved claim or business case ({@code chargeId}) commits part of a line's year; {@code committed} is the total after it. */
+    public record BudgetLineCharged(String line, int year, String chargeId, BigDecimal amount, BigDecimal committed,
+                                    LocalDate occurredOn) implements Dated {
+    }
+
+    /**
+     * A line's commitments in a year exceed its budget: recorded, never refused, for the ministry to decide on (an
+     * amendment or a shift that covers it). {@code cause} is the payment, charge or amendment that took it over.
+     */
+    public record BudgetOverrunRecorded(String line, int year, BigDecimal budget, BigDecimal committed, BigDecimal overrun,
+                                        String cause, LocalDate occurredOn) implements Dated {
     }
 
     /** A later decision sets a year of a line to a new amount; {@code previous} is null where the cell was empty. */

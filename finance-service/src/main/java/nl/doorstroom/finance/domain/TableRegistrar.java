@@ -38,7 +38,7 @@ public class TableRegistrar {
                     line.placement(), line.footnote(), line.euros(),
                     line.structural() == null ? Set.of() : line.structural(), line.continuesThrough(),
                     line.continuingAmount() == null ? null : Euros.fromMillions(line.continuingAmount()),
-                    table.recordedOn()));
+                    line.spentThrough(), line.claimCategories(), table.recordedOn()));
             recorded += Boolean.TRUE.equals(isNew) ? 1 : 0;
         }
         StartupCommands.send(commands, new EstablishAdvanceScheme(AdvanceScheme.ID,

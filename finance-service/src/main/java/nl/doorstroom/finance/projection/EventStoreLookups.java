@@ -1,5 +1,6 @@
 package nl.doorstroom.finance.projection;
 
+import nl.doorstroom.finance.domain.AgreementTable;
 import nl.doorstroom.finance.domain.CnoLocationOnRecord;
 import nl.doorstroom.finance.domain.FinanceEvents.BudgetLineRecorded;
 import nl.doorstroom.finance.domain.FinanceEvents.CnoLocationNoted;
@@ -9,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers the domain's look-ups from the event store itself, inside the command's transaction: a claim checked
@@ -32,9 +34,21 @@ public class EventStoreLookups implements KnownCnoLocations, KnownBudgetLines {
                 .findFirst();
     }
 
+    /** A line recorded before its event said how it is spent is read as the table file describes it. */
     @Override
-    public boolean exists(String line) {
-        return line.matches("[A-Z][A-Z0-9_]{1,63}") && events.readEvents(line).asStream()
-                .anyMatch(m -> m.getPayload() instanceof BudgetLineRecorded);
+    public Optional<LineUse> use(String line) {
+        if (!line.matches("[A-Z][A-Z0-9_]{1,63}")) {
+            return Optional.empty();
+        }
+        return events.readEvents(line).asStream()
+                .map(m -> m.getPayload())
+                .filter(BudgetLineRecorded.class::isInstance)
+                .map(p -> (BudgetLineRecorded) p)
+                .findFirst()
+                .map(e -> e.spentThrough() != null
+                        ? new LineUse(e.line(), e.placement(), e.spentThrough(), e.claimCategories())
+                        : AgreementTable.agreed().line(e.line())
+                                .map(l -> new LineUse(e.line(), e.placement(), l.spentThrough(), l.claimCategories()))
+                                .orElse(new LineUse(e.line(), e.placement(), Set.of(), Set.of())));
     }
 }

@@ -22,6 +22,7 @@ public class FinanceGauges {
     private final MultiGauge budget;
     private final MultiGauge committed;
     private final MultiGauge paid;
+    private final MultiGauge overrun;
     private final MultiGauge claims;
     private final MultiGauge claimAmounts;
     private final MultiGauge advanceOpen;
@@ -33,9 +34,11 @@ public class FinanceGauges {
         this.budget = MultiGauge.builder("doorstroom.finance.budget").baseUnit("euros")
                 .description("Budget of a line of the financial table in a year, as amended").register(meters);
         this.committed = MultiGauge.builder("doorstroom.finance.committed").baseUnit("euros")
-                .description("Approved claims and business cases charged to a line in a year").register(meters);
+                .description("Approved claims and business cases and direct payments charged to a line in a year").register(meters);
         this.paid = MultiGauge.builder("doorstroom.finance.paid").baseUnit("euros")
-                .description("Claims and business cases paid from a line in a year").register(meters);
+                .description("Claims, business cases and direct payments paid from a line in a year").register(meters);
+        this.overrun = MultiGauge.builder("doorstroom.finance.overrun").baseUnit("euros")
+                .description("Committed beyond a line's budget in a year, 0 within it; the ministry decides on an overrun").register(meters);
         this.claims = MultiGauge.builder("doorstroom.finance.claims")
                 .description("Claims per veiligheidsregio and status").register(meters);
         this.claimAmounts = MultiGauge.builder("doorstroom.finance.claims.amount").baseUnit("euros")
@@ -54,10 +57,14 @@ public class FinanceGauges {
         List<MultiGauge.Row<?>> budgetRows = new ArrayList<>();
         List<MultiGauge.Row<?>> committedRows = new ArrayList<>();
         List<MultiGauge.Row<?>> paidRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> overrunRows = new ArrayList<>();
         for (FinanceQueries.BudgetPosition p : queries.budgetPositions()) {
             Tags tags = Tags.of("line", p.line(), "year", String.valueOf(p.year()));
             if (p.budget() != null) {
                 budgetRows.add(MultiGauge.Row.of(tags, p.budget()));
+            }
+            if (p.overrun() != null) {
+                overrunRows.add(MultiGauge.Row.of(tags, p.overrun()));
             }
             committedRows.add(MultiGauge.Row.of(tags, p.committed()));
             paidRows.add(MultiGauge.Row.of(tags, p.paid()));
@@ -65,6 +72,7 @@ public class FinanceGauges {
         budget.register(budgetRows, true);
         committed.register(committedRows, true);
         paid.register(paidRows, true);
+        overrun.register(overrunRows, true);
 
         List<MultiGauge.Row<?>> claimRows = new ArrayList<>();
         List<MultiGauge.Row<?>> claimAmountRows = new ArrayList<>();

@@ -3,25 +3,34 @@ package nl.doorstroom.finance.projection;
 import nl.doorstroom.platform.register.CommitmentMeasure;
 import nl.doorstroom.platform.register.FigureEvents;
 import nl.doorstroom.platform.register.Measurement;
+import nl.doorstroom.platform.register.Measurement.Money;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
- * The register's figures for finance's commitments with a target, read from the table as amended and from the
- * advance: the table's grand total (TABEL), the structural amounts the articles promise, the advance paid (III.14).
+ * The register's figures for finance's money commitments: what was delivered as the article says, beside what is
+ * budgeted and committed. Budgeted is never met: a line's money counts once it is paid (by a claim, a business case
+ * or directly by the Rijk). Structural money is met when the structural amount has been paid for a year: II.9 the
+ * BDUR's 83 million in 2026, the year it is built up to; III.10 and III.8 the 40 and 15 million of 2023, their first
+ * year. The table as a whole (TABEL) has no target of the agreement's and shows its lines' money together.
  */
 @Component
 public class FinanceMeasure implements CommitmentMeasure {
 
-    private final TableQueries table;
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
+    private final FinanceQueries queries;
+    private final BudgetPositionRecords positions;
     private final AdvanceRecords advances;
 
-    public FinanceMeasure(TableQueries table, AdvanceRecords advances) {
-        this.table = table;
+    public FinanceMeasure(FinanceQueries queries, BudgetPositionRecords positions, AdvanceRecords advances) {
+        this.queries = queries;
+        this.positions = positions;
         this.advances = advances;
     }
 
@@ -33,31 +42,52 @@ public class FinanceMeasure implements CommitmentMeasure {
     @Override
     public Optional<Measurement> measurement(String ref) {
         return switch (ref) {
-            case "TABEL" -> ofTable("the table's grand total: every line in every year, as recorded, amended and"
-                    + " shifted", FinancialTable::grandTotal);
-            // II.9: structurally 83 million from the last year of the table on
-            case "II.9" -> ofTable("the table's BDUR amount for 2026, as amended and shifted",
-                    t -> t.amount("BDUR", 2026));
-            case "III.10" -> ofTable("the table's OPVANG_AMV amount for 2023, as amended and shifted",
-                    t -> t.amount("OPVANG_AMV", 2023));
-            case "III.8" -> ofTable("the table's PROJECT_OVERLASTGEVERS amount for 2023, as amended and shifted",
-                    t -> t.amount("PROJECT_OVERLASTGEVERS", 2023));
-            case "II.8.7" -> ofTable("the table's INBURGERING amounts for 2022, 2023 and 2024, as amended and shifted",
-                    t -> t.amount("INBURGERING", 2022).add(t.amount("INBURGERING", 2023))
-                            .add(t.amount("INBURGERING", 2024)));
+            case "TABEL" -> Optional.of(money("paid from the table's lines, every year; beside it what they budget"
+                    + " (as amended and shifted) and commit", this::inTable, p -> true));
+            case "II.4" -> Optional.of(money("paid from HUISVESTINGSPAKKET, every year (business cases and direct"
+                    + " payments)", line("HUISVESTINGSPAKKET"), p -> true));
+            case "II.8.7" -> Optional.of(money("paid from INBURGERING in 2022, 2023 and 2024",
+                    line("INBURGERING"), p -> p.year() >= 2022 && p.year() <= 2024));
+            case "II.9" -> Optional.of(money("BDUR paid for 2026, when the addition is built up to 83 million;"
+                    + " beside it the BDUR's money of every year", line("BDUR"), p -> p.year() == 2026));
+            case "III.10" -> Optional.of(money("OPVANG_AMV paid for 2023, the first year of the structural 40 million;"
+                    + " beside it every year's", line("OPVANG_AMV"), p -> p.year() == 2023));
+            case "III.8" -> Optional.of(money("PROJECT_OVERLASTGEVERS paid for 2023, the first year of the structural"
+                    + " 15 million; beside it every year's", line("PROJECT_OVERLASTGEVERS"), p -> p.year() == 2023));
             case "III.14" -> {
                 List<AdvanceState> recipients = advances.findAll().stream().map(AdvanceRecord::state).toList();
-                yield Optional.of(Measurement.of(
-                        recipients.stream().map(AdvanceState::paid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add),
-                        "advance paid: AdvancePaid summed over every recipient",
-                        FigureEvents.merge(recipients.stream().map(AdvanceState::paidMovedBy).toList())));
+                BigDecimal paid = recipients.stream().map(AdvanceState::paid).reduce(ZERO, BigDecimal::add);
+                BigDecimal settled = recipients.stream().map(AdvanceState::settled).reduce(ZERO, BigDecimal::add);
+                yield Optional.of(Measurement.ofMoney(paid, "advance paid: AdvancePaid summed over every recipient",
+                        FigureEvents.merge(recipients.stream().map(AdvanceState::paidMovedBy).toList()),
+                        new Money(FinanceQueries.ADVANCE_TOTAL, paid, paid, settled)));
             }
             default -> Optional.empty();
         };
     }
 
-    private Optional<Measurement> ofTable(String description, Function<FinancialTable, BigDecimal> figure) {
-        TableQueries.TableFigure measured = table.figure(figure);
-        return Optional.of(Measurement.of(measured.value(), description, measured.movedBy()));
+    /**
+     * {@code actual}: paid in the positions {@code counted} selects of the lines {@code lines} selects; the money
+     * beside it over all their years. The events named are those that moved what was paid in the counted positions.
+     */
+    private Measurement money(String description, Predicate<String> lines, Predicate<BudgetPositionState> counted) {
+        List<FinanceQueries.BudgetPosition> all = queries.budgetPositions().stream().filter(p -> lines.test(p.line())).toList();
+        List<BudgetPositionState> states = positions.findAll().stream().map(BudgetPositionRecord::state)
+                .filter(s -> lines.test(s.line())).toList();
+        BigDecimal paid = states.stream().filter(counted).map(BudgetPositionState::paid).reduce(ZERO, BigDecimal::add);
+        Money money = new Money(
+                all.stream().map(FinanceQueries.BudgetPosition::budget).filter(b -> b != null).reduce(ZERO, BigDecimal::add),
+                all.stream().map(FinanceQueries.BudgetPosition::committed).reduce(ZERO, BigDecimal::add),
+                all.stream().map(FinanceQueries.BudgetPosition::paid).reduce(ZERO, BigDecimal::add), null);
+        return Measurement.ofMoney(paid, description,
+                FigureEvents.merge(states.stream().filter(counted).map(BudgetPositionState::paidMovedBy).toList()), money);
+    }
+
+    private boolean inTable(String line) {
+        return queries.tableLines().contains(line);
+    }
+
+    private static Predicate<String> line(String name) {
+        return Set.of(name)::contains;
     }
 }

@@ -45,7 +45,8 @@ public class FinanceProjection {
         }
         String position = BudgetPositionState.positionOf(event);
         if (position != null) {
-            Folds.fold(positions, position, event, BudgetPositionState::evolve, BudgetPositionRecord::new);
+            EventRef at = EventRef.of(message);
+            Folds.fold(positions, position, event, (s, e) -> BudgetPositionState.evolveNoting(s, e, at), BudgetPositionRecord::new);
         }
     }
 

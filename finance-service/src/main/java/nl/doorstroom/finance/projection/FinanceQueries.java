@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -41,27 +42,44 @@ public class FinanceQueries {
         this.positions = positions;
     }
 
-    public record BudgetPosition(String line, int year, BigDecimal budget, BigDecimal committed, BigDecimal paid) {
+    /**
+     * {@code remaining} is the budget less what is committed, {@code overrun} what is committed beyond it (both null
+     * for lines reimbursed in full, which have no budget); {@code overrunsRecorded} counts the line's
+     * {@code BudgetOverrunRecorded} events for the year, each a commitment or change that went over.
+     */
+    public record BudgetPosition(String line, int year, BigDecimal budget, BigDecimal committed, BigDecimal paid,
+                                 BigDecimal remaining, BigDecimal overrun, int overrunsRecorded) {
     }
 
-    /** Per line and year: the budget in the table (null for lines reimbursed in full), committed and paid. */
+    /** Per line and year: the budget in the table as amended (null for lines reimbursed in full), committed and paid. */
     public List<BudgetPosition> budgetPositions() {
         FinancialTable current = table.table(null, null);
         Map<String, BudgetPositionState> spent = positions.findAll().stream().map(BudgetPositionRecord::state)
                 .collect(Collectors.toMap(s -> BudgetPositionState.id(s.line(), s.year()), s -> s));
         List<BudgetPosition> result = new ArrayList<>();
         List<FinancialTable.Row> rows = new ArrayList<>(current.lines());
+        rows.addAll(current.apart());
         rows.addAll(current.reimbursements());
+        Set<String> reimbursed = current.reimbursements().stream().map(FinancialTable.Row::line).collect(Collectors.toSet());
         for (FinancialTable.Row row : rows) {
             TreeSet<Integer> years = new TreeSet<>(row.amounts().keySet());
             spent.values().stream().filter(s -> s.line().equals(row.line())).forEach(s -> years.add(s.year()));
             for (int year : years) {
                 BudgetPositionState s = spent.get(BudgetPositionState.id(row.line(), year));
-                result.add(new BudgetPosition(row.line(), year, row.amounts().get(year),
-                        s == null ? ZERO : s.committed(), s == null ? ZERO : s.paid()));
+                BigDecimal committed = s == null ? ZERO : s.committed();
+                BigDecimal budget = reimbursed.contains(row.line()) ? null
+                        : row.amounts().get(year) == null ? ZERO : row.amounts().get(year);
+                result.add(new BudgetPosition(row.line(), year, row.amounts().get(year), committed,
+                        s == null ? ZERO : s.paid(), budget == null ? null : budget.subtract(committed),
+                        budget == null ? null : committed.subtract(budget).max(ZERO), s == null ? 0 : s.overruns()));
             }
         }
         return result;
+    }
+
+    /** The lines that make up the table and its totals (placement TABLE). */
+    public Set<String> tableLines() {
+        return table.table(null, null).lines().stream().map(FinancialTable.Row::line).collect(Collectors.toSet());
     }
 
     public record Tally(long count, BigDecimal amount) {

@@ -6,8 +6,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.finance.domain.AdvanceScheme;
 import nl.doorstroom.finance.domain.FinanceCommands.AmendBudgetAmount;
-import nl.doorstroom.finance.domain.FinanceCommands.ApproveBusinessCase;
-import nl.doorstroom.finance.domain.FinanceCommands.ApproveClaim;
+import nl.doorstroom.finance.domain.Approvals;
+import nl.doorstroom.finance.domain.FinanceCommands.PayFromBudgetLine;
 import nl.doorstroom.finance.domain.FinanceCommands.PayAdvance;
 import nl.doorstroom.finance.domain.FinanceCommands.RejectBusinessCase;
 import nl.doorstroom.finance.domain.FinanceCommands.RejectClaim;
@@ -30,6 +30,7 @@ import nl.doorstroom.finance.web.FinanceRequests.ApprovalRequest;
 import nl.doorstroom.finance.web.FinanceRequests.AssessmentRequest;
 import nl.doorstroom.finance.web.FinanceRequests.BusinessCaseRequest;
 import nl.doorstroom.finance.web.FinanceRequests.ClaimRequest;
+import nl.doorstroom.finance.web.FinanceRequests.LinePaymentRequest;
 import nl.doorstroom.finance.web.FinanceRequests.PaymentRequest;
 import nl.doorstroom.finance.web.FinanceRequests.RejectionRequest;
 import nl.doorstroom.finance.web.FinanceRequests.ShiftRequest;
@@ -67,14 +68,16 @@ public class FinanceController {
 
     private final CommandGateway commands;
     private final Payments payments;
+    private final Approvals approvals;
     private final TableQueries table;
     private final FinanceQueries queries;
     private final Clock clock;
 
-    public FinanceController(CommandGateway commands, Payments payments, TableQueries table, FinanceQueries queries,
-                             Clock clock) {
+    public FinanceController(CommandGateway commands, Payments payments, Approvals approvals, TableQueries table,
+                             FinanceQueries queries, Clock clock) {
         this.commands = commands;
         this.payments = payments;
+        this.approvals = approvals;
         this.table = table;
         this.queries = queries;
         this.clock = clock;
@@ -108,10 +111,24 @@ public class FinanceController {
         return ResponseEntity.accepted().location(URI.create("/table")).build();
     }
 
+    @PostMapping("/table/lines/{line}/payments")
+    @PreAuthorize("@acting.rijk()")
+    @Operation(summary = "The Rijk pays from a line that is spent directly (the BDUR, a specific grant, a purchase "
+            + "order); beyond the year's budget it is recorded as an overrun, never refused")
+    public ResponseEntity<Void> payFromLine(@PathVariable @Pattern(regexp = FinanceRequests.LINE) String line,
+                                            @Valid @RequestBody LinePaymentRequest request) {
+        LocalDate occurredOn = dated(request.occurredOn());
+        commands.sendAndWait(new PayFromBudgetLine(line, "PAY-" + UUID.randomUUID(),
+                request.year() != null ? request.year() : occurredOn.getYear(), request.recipient(), request.amount(),
+                request.description(), occurredOn));
+        return ResponseEntity.accepted().location(URI.create("/budget-positions?line=" + line)).build();
+    }
+
     @GetMapping("/budget-positions")
-    @Operation(summary = "Per line and year: budget, committed (approved) and paid")
-    public List<BudgetPosition> budgetPositions() {
-        return queries.budgetPositions();
+    @Operation(summary = "Per line and year: budgeted, committed (approved or paid directly), paid, what remains and "
+            + "any overrun; optionally of one line")
+    public List<BudgetPosition> budgetPositions(@RequestParam(required = false) @Pattern(regexp = FinanceRequests.LINE) String line) {
+        return queries.budgetPositions().stream().filter(p -> line == null || p.line().equals(line)).toList();
     }
 
     @PostMapping("/claims")
@@ -131,7 +148,7 @@ public class FinanceController {
     @Operation(summary = "A claim is approved, in full or in part (with the reason)")
     public ResponseEntity<Void> approveClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                              @Valid @RequestBody ApprovalRequest request) {
-        commands.sendAndWait(new ApproveClaim(claimId, request.approvedAmount(), request.reason(), dated(request.occurredOn())));
+        approvals.approveClaim(claimId, request.approvedAmount(), request.reason(), dated(request.occurredOn()));
         return accepted("/claims/" + claimId);
     }
 
@@ -213,8 +230,7 @@ public class FinanceController {
             if (request.approvedAmount() == null) {
                 throw new RuleViolation("approvedAmount", "an approval names the amount approved");
             }
-            commands.sendAndWait(new ApproveBusinessCase(businessCaseId, request.approvedAmount(), request.line(),
-                    clock.instant(), occurredOn));
+            approvals.approveBusinessCase(businessCaseId, request.approvedAmount(), request.line(), clock.instant(), occurredOn);
         } else {
             commands.sendAndWait(new RejectBusinessCase(businessCaseId, request.reason(), clock.instant(), occurredOn));
         }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import nl.doorstroom.finance.domain.BudgetLine;
 import nl.doorstroom.finance.domain.ClaimCategory;
 
 import java.math.BigDecimal;
@@ -53,6 +54,14 @@ public final class FinanceRequests {
     }
 
     public record PaymentRequest(LocalDate occurredOn) {
+    }
+
+    /** {@code year}: the budget year paid from, by default the year of {@code occurredOn}. */
+    public record LinePaymentRequest(@Min(2022) @Max(2040) Integer year,
+                                     @NotNull @Pattern(regexp = "^(" + BudgetLine.RECIPIENT + ")$") String recipient,
+                                     @NotNull BigDecimal amount,
+                                     @Size(max = 500) String description,
+                                     LocalDate occurredOn) {
     }
 
     public record AdvanceRequest(@NotNull @Pattern(regexp = RECIPIENT) String recipient,

@@ -28,7 +28,7 @@ class BusinessCaseTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(BusinessCase.class);
-        fixture.registerInjectableResource((KnownBudgetLines) "HUISVESTINGSPAKKET"::equals);
+        fixture.registerInjectableResource(new AgreedBudgetLines());
     }
 
     @Test
@@ -82,5 +82,14 @@ class BusinessCaseTest {
         fixture.given(CASE)
                 .when(new PayBusinessCase("BC-1", ON))
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void the_bzk_loan_facility_takes_no_business_cases() {
+        fixture.given(CASE)
+                .when(new ApproveBusinessCase("BC-1", new BigDecimal("2000000"), "BZK_LEENFACILITEIT", SUBMITTED, ON))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("BZK_LEENFACILITEIT is not spent through business cases"))
+                .expectNoEvents();
     }
 }

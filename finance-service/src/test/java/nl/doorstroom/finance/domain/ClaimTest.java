@@ -17,7 +17,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 class ClaimTest {
 
@@ -31,7 +30,7 @@ class ClaimTest {
         fixture = new AggregateTestFixture<>(Claim.class);
         Map<String, String> locations = Map.of("CNO-ZUIDLAREN", "VR01");
         fixture.registerInjectableResource((KnownCnoLocations) id -> Optional.ofNullable(locations.get(id)));
-        fixture.registerInjectableResource((KnownBudgetLines) Set.of("CNO_KOSTEN", "GGD_MEDISCHE_KOSTEN")::contains);
+        fixture.registerInjectableResource(new AgreedBudgetLines());
     }
 
     private static ClaimSubmitted submitted() {
@@ -157,5 +156,33 @@ class ClaimTest {
         fixture.given(submitted())
                 .when(new RejectClaim("DECL-1", " ", ON))
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void a_claim_on_a_line_that_is_not_spent_through_claims_is_refused_naming_the_line() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitClaim("DECL-1", "VR01", ClaimCategory.PERSONEEL, "BDUR", 2023, CLAIMED,
+                        "CNO-ZUIDLAREN", null, ON))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not spent through claims"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void cno_costs_are_not_claimed_on_the_line_of_the_ggds_medical_costs() {
+        fixture.givenNoPriorActivity()
+                .when(new SubmitClaim("DECL-1", "VR01", ClaimCategory.CNO_EXPLOITATIE, "GGD_MEDISCHE_KOSTEN", 2022, CLAIMED,
+                        "CNO-ZUIDLAREN", null, ON))
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("takes claims for [MEDISCH]"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_approval_hands_back_what_it_commits_on_the_line() {
+        fixture.given(submitted())
+                .when(new ApproveClaim("DECL-1", new BigDecimal("100000"), "deels", ON.plusDays(7)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayload(new Charge("CNO_KOSTEN", 2022, "DECL-1", new BigDecimal("100000.00")));
     }
 }

@@ -61,7 +61,7 @@ class TableFigureTest {
     }
 
     private static BudgetLineRecorded recorded(String line, Map<Integer, BigDecimal> amounts) {
-        return new BudgetLineRecorded(line, line, List.of(), Placement.TABLE, null, amounts, Set.of(), null, null, AGREED_ON);
+        return new BudgetLineRecorded(line, line, List.of(), Placement.TABLE, null, amounts, Set.of(), null, null, Set.of(), Set.of(), AGREED_ON);
     }
 
     @Test

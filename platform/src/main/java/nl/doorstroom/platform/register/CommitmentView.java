@@ -9,8 +9,10 @@ import java.util.stream.Stream;
 
 /**
  * A register entry as clients read it. With a measured figure and a target, the status follows from the figure
- * (reached: MET; started: IN_PROGRESS) unless a report already said MET or MISSED. {@code why} says which of these
- * decided the status and names the events behind it.
+ * (reached: MET; started: IN_PROGRESS) unless a report already said MET or MISSED. A money commitment's figure is
+ * what was paid: it is MET when that reaches the target, IN_PROGRESS once anything is committed or paid, and OPEN
+ * while the money is only budgeted; one without a target (the table as a whole) is never MET by its figure.
+ * {@code why} says which of these decided the status and names the events behind it.
  */
 public record CommitmentView(String ref, String parent, String title, List<String> owedBy, String service,
                              CommitmentStatus status, Target target, BigDecimal actual, LocalDate due, String dueText,
@@ -34,23 +36,23 @@ public record CommitmentView(String ref, String parent, String title, List<Strin
     static CommitmentView of(CommitmentState s, Measurement measured) {
         BigDecimal actual = measured == null ? null : measured.actual();
         Target target = s.targetAmount() == null ? null : new Target(s.targetAmount(), s.targetUnit());
-        CommitmentStatus byFigure = byFigure(s, actual);
+        CommitmentStatus byFigure = byFigure(s, actual, measured == null ? null : measured.money());
         return new CommitmentView(s.ref(), s.parent(), s.title(), s.owedBy(), s.service(),
                 byFigure != null ? byFigure : s.reportedStatus(), target, actual, s.due(), s.dueText(), s.note(),
                 s.reportedBy(), s.lastReportedOn(), why(s, byFigure != null, measured));
     }
 
     /** The status the figure gives, or null when the figure decides nothing and the reported status stands. */
-    private static CommitmentStatus byFigure(CommitmentState s, BigDecimal actual) {
+    private static CommitmentStatus byFigure(CommitmentState s, BigDecimal actual, Measurement.Money money) {
         CommitmentStatus reported = s.reportedStatus();
-        if (actual == null || s.targetAmount() == null
-                || reported == CommitmentStatus.MET || reported == CommitmentStatus.MISSED) {
+        if (actual == null || reported == CommitmentStatus.MET || reported == CommitmentStatus.MISSED) {
             return null;
         }
-        if (actual.compareTo(s.targetAmount()) >= 0) {
+        if (s.targetAmount() != null && actual.compareTo(s.targetAmount()) >= 0) {
             return CommitmentStatus.MET;
         }
-        return actual.signum() > 0 ? CommitmentStatus.IN_PROGRESS : null;
+        boolean started = money != null ? money.started() : s.targetAmount() != null && actual.signum() > 0;
+        return started ? CommitmentStatus.IN_PROGRESS : null;
     }
 
     private static Why why(CommitmentState s, boolean measuredStatus, Measurement measured) {

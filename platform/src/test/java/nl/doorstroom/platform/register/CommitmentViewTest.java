@@ -27,6 +27,30 @@ class CommitmentViewTest {
         assertThat(CommitmentView.of(COA_PLACES, Measurement.figureOnly(new BigDecimal("51000"))).status()).isEqualTo(CommitmentStatus.MET);
     }
 
+    private static final CommitmentState BDUR = CommitmentState.evolve(null, new CommitmentRegistered("II.9", null,
+            "Structurele toevoeging van € 83 miljoen in de BDUR", List.of("RIJK"), "finance", new BigDecimal("83000000"), "EUR",
+            null, "vanaf 2023", 1, LocalDate.of(2022, 8, 26)), null);
+    private static final CommitmentState TABLE = CommitmentState.evolve(null, new CommitmentRegistered("TABEL", null,
+            "Tabel financiële middelen", List.of("RIJK"), "finance", null, null, null, null, 1, LocalDate.of(2022, 8, 26)), null);
+
+    private static Measurement paid(String paid, String committed, String budgeted) {
+        return Measurement.ofMoney(new BigDecimal(paid), "paid", FigureEvents.NONE,
+                new Measurement.Money(new BigDecimal(budgeted), new BigDecimal(committed), new BigDecimal(paid), null));
+    }
+
+    @Test
+    void money_only_budgeted_is_open_committed_is_in_progress_and_paid_to_the_target_is_met() {
+        assertThat(CommitmentView.of(BDUR, paid("0", "0", "259000000")).status()).isEqualTo(CommitmentStatus.OPEN);
+        assertThat(CommitmentView.of(BDUR, paid("0", "46000000", "259000000")).status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
+        assertThat(CommitmentView.of(BDUR, paid("83000000", "259000000", "259000000")).status()).isEqualTo(CommitmentStatus.MET);
+    }
+
+    @Test
+    void money_without_a_target_moves_to_in_progress_but_its_figure_never_meets_it() {
+        assertThat(CommitmentView.of(TABLE, paid("0", "0", "740100000")).status()).isEqualTo(CommitmentStatus.OPEN);
+        assertThat(CommitmentView.of(TABLE, paid("740100000", "740100000", "740100000")).status()).isEqualTo(CommitmentStatus.IN_PROGRESS);
+    }
+
     @Test
     void a_reported_miss_is_not_overruled_by_a_later_figure() {
         CommitmentState missed = CommitmentState.evolve(COA_PLACES, new CommitmentProgressReported("INL.1", CommitmentStatus.MISSED,
