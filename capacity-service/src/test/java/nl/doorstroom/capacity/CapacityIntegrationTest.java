@@ -162,6 +162,13 @@ class CapacityIntegrationTest {
         assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(notJson.getBody()).doesNotContain("Exception").doesNotContain("at com.");
 
+        // a report from the future: the business clock has not reached 2031
+        ResponseEntity<String> future = post("/cno-locations", """
+                {"veiligheidsregio":"VR01","name":"Hal","places":50,"occurredOn":"2031-01-01"}""");
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(future.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("occurredOn");
+        assertThat(json.readTree(future.getBody()).get("errors").get(0).get("message").asText()).contains("future");
+
         ResponseEntity<String> thirdTranche = post("/regions/VR03/pledges", """
                 {"tranche":2,"places":225}""");
         assertThat(thirdTranche.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);

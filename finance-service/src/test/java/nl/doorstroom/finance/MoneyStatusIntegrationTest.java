@@ -120,6 +120,8 @@ class MoneyStatusIntegrationTest {
                 {"outcome":"APPROVED","approvedAmount":1000,"line":"BDUR"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "line");
         assertProblem(post("/table/lines/BDUR/payments", """
                 {"year":2026,"recipient":"iemand","amount":1000}"""), HttpStatus.BAD_REQUEST, "recipient");
+        assertProblem(post("/table/lines/BDUR/payments", """
+                {"year":2026,"recipient":"VR01","amount":1000,"occurredOn":"2031-01-01"}"""), HttpStatus.BAD_REQUEST, "occurredOn");
         assertThat(jdbc.queryForObject("select count(*) from domain_event_entry", Long.class)).isEqualTo(before);
     }
 

@@ -51,25 +51,25 @@ class HousingAuditIntegrationTest {
     Clock clock;
 
     @Test
-    void a_december_count_corrected_later_shows_the_old_number_as_known_before_the_correction_and_the_new_one_now()
+    void a_september_count_corrected_later_shows_the_old_number_as_known_before_the_correction_and_the_new_one_now()
             throws Exception {
         assertThat(post("/municipalities/" + GEMEENTE + "/housings", """
-                {"persons":40,"housingForm":"REGULIERE_WONINGVOORRAAD","occurredOn":"2022-12-15"}""").getStatusCode())
+                {"persons":40,"housingForm":"REGULIERE_WONINGVOORRAAD","occurredOn":"2022-09-15"}""").getStatusCode())
                 .isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(housed(null, null)).isEqualTo(40));
         Instant beforeCorrection = clock.instant();
 
         ResponseEntity<String> corrected = post("/municipalities/" + GEMEENTE + "/housings/corrections", """
                 {"period":"2022-H2","housingForm":"REGULIERE_WONINGVOORRAAD","persons":35,
-                 "reason":"vijf personen dubbel geteld in de decemberrapportage","occurredOn":"2022-12-15"}""");
+                 "reason":"vijf personen dubbel geteld in de septemberrapportage","occurredOn":"2022-09-15"}""");
         assertThat(corrected.getStatusCode()).as(corrected.getBody()).isEqualTo(HttpStatus.ACCEPTED);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(housed(null, null)).isEqualTo(35));
 
         assertThat(housed(beforeCorrection, null)).as("as known before the correction").isEqualTo(40);
         assertThat(housed(clock.instant(), null)).as("as known now").isEqualTo(35);
-        assertThat(housed(null, "2022-12-31")).as("valid at the end of December, as known now").isEqualTo(35);
-        assertThat(housed(beforeCorrection, "2022-12-31")).as("valid at the end of December, as known before").isEqualTo(40);
-        assertThat(housed(null, "2022-11-30")).as("valid in November: the December report is not yet about it").isZero();
+        assertThat(housed(null, "2022-09-30")).as("valid at the end of September, as known now").isEqualTo(35);
+        assertThat(housed(beforeCorrection, "2022-09-30")).as("valid at the end of September, as known before").isEqualTo(40);
+        assertThat(housed(null, "2022-08-31")).as("valid in August: the September report is not yet about it").isZero();
         JsonNode now = json.readTree(http.getForObject("/periods/2022-H2/municipalities/" + GEMEENTE + "?knownAt=" + clock.instant(), String.class));
         assertThat(now.get("housedByForm").get("REGULIERE_WONINGVOORRAAD").asInt()).isEqualTo(35);
 
@@ -85,9 +85,9 @@ class HousingAuditIntegrationTest {
         post("/periods/2022-H2/taakstelling", """
                 {"nationalTotal":13500,"occurredOn":"2022-08-26"}""");
         post("/municipalities/GM0150/housings", """
-                {"persons":12,"housingForm":"FLEXWONING","occurredOn":"2022-11-02"}""");
+                {"persons":12,"housingForm":"FLEXWONING","occurredOn":"2022-09-02"}""");
         post("/municipalities/GM0150/flexwoningen", """
-                {"homes":20,"centrallyProcured":false,"occurredOn":"2022-11-02"}""");
+                {"homes":20,"centrallyProcured":false,"occurredOn":"2022-09-02"}""");
 
         ReadModelRebuild.Outcome outcome = ReadModelRebuild.rebuildEqualsLive(http, dataSource, HousingEventsV1.TOPIC, PATIENCE);
 

@@ -197,6 +197,11 @@ class HousingIntegrationTest {
         assertThat(period.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(field(period)).isEqualTo("period");
 
+        ResponseEntity<String> future = post("/municipalities/GM0014/housings", """
+                {"persons":3,"housingForm":"FLEXWONING","occurredOn":"2031-01-01"}""");
+        assertThat(future.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(future)).isEqualTo("occurredOn");
+
         ResponseEntity<String> form = post("/municipalities/GM0014/housings", """
                 {"persons":3,"housingForm":"PALEIS"}""");
         assertThat(form.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -265,7 +270,7 @@ class HousingIntegrationTest {
         long provinceBefore = json.readTree(http.getForObject(H2_2022 + "/provinces/PV26", String.class)).get("corrected").asLong();
 
         ResponseEntity<String> swapped = post(H2_2022 + "/swaps", """
-                {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":50,"compensation":"200 CNO-plaatsen","occurredOn":"2022-10-03"}""");
+                {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":50,"compensation":"200 CNO-plaatsen","occurredOn":"2022-10-01"}""");
         assertThat(swapped.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(swapped.getHeaders().getLocation()).hasPath("/periods/2022-H2/municipalities/GM0344");
 
@@ -387,7 +392,7 @@ class HousingIntegrationTest {
         assertThat(before.get("target").asInt()).isEqualTo(37_500);
         assertThat(before.get("centralUnits").asInt()).isEqualTo(2_000);
         assertThat(post("/municipalities/GM0363/flexwoningen", """
-                {"homes":250,"centrallyProcured":true,"occurredOn":"2022-11-01"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+                {"homes":250,"centrallyProcured":true,"occurredOn":"2022-09-30"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(post("/municipalities/GM0363/flexwoningen", """
                 {"homes":0}""").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 

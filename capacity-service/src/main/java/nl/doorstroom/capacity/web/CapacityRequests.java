@@ -4,10 +4,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import nl.doorstroom.capacity.domain.HandOverRecipient;
+
+import nl.doorstroom.platform.time.BusinessDates;
 
 import java.time.LocalDate;
 
@@ -22,7 +25,7 @@ public final class CapacityRequests {
 
     public record PledgeRequest(@Schema(example = "1") @NotNull @Min(1) @Max(2) Integer tranche,
                                 @Schema(example = "225") @NotNull @Min(1) @Max(100_000) Integer places,
-                                @Schema(example = "2022-09-01") LocalDate occurredOn) {
+                                @Schema(example = "2022-09-01") @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record OpenCnoLocationRequest(@Schema(description = "left out: a new id CNO-<uuid> is given")
@@ -32,18 +35,18 @@ public final class CapacityRequests {
                                          @Schema(example = "GM1730") @Pattern(regexp = "^GM[0-9]{4}$") String gemeente,
                                          @Schema(example = "225") @NotNull @Min(1) @Max(100_000) Integer places,
                                          boolean belowNormalStandard,
-                                         @Schema(example = "2022-09-01") LocalDate occurredOn) {
+                                         @Schema(example = "2022-09-01") @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record CapacityRequest(@NotNull @Min(0) @Max(100_000) Integer places, LocalDate occurredOn) {
+    public record CapacityRequest(@NotNull @Min(0) @Max(100_000) Integer places, @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record OccupancyRequest(@NotNull @Min(0) @Max(100_000) Integer occupied, LocalDate occurredOn) {
+    public record OccupancyRequest(@NotNull @Min(0) @Max(100_000) Integer occupied, @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record ClosureRequest(LocalDate occurredOn) {
+    public record ClosureRequest(@PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record HandOverRequest(@NotNull HandOverRecipient to, @Size(max = 200) String recipient, LocalDate occurredOn) {
+    public record HandOverRequest(@NotNull HandOverRecipient to, @Size(max = 200) String recipient, @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 }

@@ -43,17 +43,17 @@ public class FinanceMeasure implements CommitmentMeasure {
     public Optional<Measurement> measurement(String ref) {
         return switch (ref) {
             case "TABEL" -> Optional.of(money("paid from the table's lines, every year; beside it what they budget"
-                    + " (as amended and shifted) and commit", this::inTable, p -> true));
+                    + " (as amended and shifted) and commit", queries.tableLines(), p -> true));
             case "II.4" -> Optional.of(money("paid from HUISVESTINGSPAKKET, every year (business cases and direct"
-                    + " payments)", line("HUISVESTINGSPAKKET"), p -> true));
+                    + " payments)", Set.of("HUISVESTINGSPAKKET"), p -> true));
             case "II.8.7" -> Optional.of(money("paid from INBURGERING in 2022, 2023 and 2024",
-                    line("INBURGERING"), p -> p.year() >= 2022 && p.year() <= 2024));
+                    Set.of("INBURGERING"), p -> p.year() >= 2022 && p.year() <= 2024));
             case "II.9" -> Optional.of(money("BDUR paid for 2026, when the addition is built up to 83 million;"
-                    + " beside it the BDUR's money of every year", line("BDUR"), p -> p.year() == 2026));
+                    + " beside it the BDUR's money of every year", Set.of("BDUR"), p -> p.year() == 2026));
             case "III.10" -> Optional.of(money("OPVANG_AMV paid for 2023, the first year of the structural 40 million;"
-                    + " beside it every year's", line("OPVANG_AMV"), p -> p.year() == 2023));
+                    + " beside it every year's", Set.of("OPVANG_AMV"), p -> p.year() == 2023));
             case "III.8" -> Optional.of(money("PROJECT_OVERLASTGEVERS paid for 2023, the first year of the structural"
-                    + " 15 million; beside it every year's", line("PROJECT_OVERLASTGEVERS"), p -> p.year() == 2023));
+                    + " 15 million; beside it every year's", Set.of("PROJECT_OVERLASTGEVERS"), p -> p.year() == 2023));
             case "III.14" -> {
                 List<AdvanceState> recipients = advances.findAll().stream().map(AdvanceRecord::state).toList();
                 BigDecimal paid = recipients.stream().map(AdvanceState::paid).reduce(ZERO, BigDecimal::add);
@@ -67,13 +67,13 @@ public class FinanceMeasure implements CommitmentMeasure {
     }
 
     /**
-     * {@code actual}: paid in the positions {@code counted} selects of the lines {@code lines} selects; the money
+     * {@code actual}: paid in the positions of {@code lines} that {@code counted} selects; the money
      * beside it over all their years. The events named are those that moved what was paid in the counted positions.
      */
-    private Measurement money(String description, Predicate<String> lines, Predicate<BudgetPositionState> counted) {
-        List<FinanceQueries.BudgetPosition> all = queries.budgetPositions().stream().filter(p -> lines.test(p.line())).toList();
+    private Measurement money(String description, Set<String> lines, Predicate<BudgetPositionState> counted) {
+        List<FinanceQueries.BudgetPosition> all = queries.budgetPositions().stream().filter(p -> lines.contains(p.line())).toList();
         List<BudgetPositionState> states = positions.findAll().stream().map(BudgetPositionRecord::state)
-                .filter(s -> lines.test(s.line())).toList();
+                .filter(s -> lines.contains(s.line())).toList();
         BigDecimal paid = states.stream().filter(counted).map(BudgetPositionState::paid).reduce(ZERO, BigDecimal::add);
         Money money = new Money(
                 all.stream().map(FinanceQueries.BudgetPosition::budget).filter(b -> b != null).reduce(ZERO, BigDecimal::add),
@@ -81,13 +81,5 @@ public class FinanceMeasure implements CommitmentMeasure {
                 all.stream().map(FinanceQueries.BudgetPosition::paid).reduce(ZERO, BigDecimal::add), null);
         return Measurement.ofMoney(paid, description,
                 FigureEvents.merge(states.stream().filter(counted).map(BudgetPositionState::paidMovedBy).toList()), money);
-    }
-
-    private boolean inTable(String line) {
-        return queries.tableLines().contains(line);
-    }
-
-    private static Predicate<String> line(String name) {
-        return Set.of(name)::contains;
     }
 }

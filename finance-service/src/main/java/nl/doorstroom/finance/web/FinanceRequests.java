@@ -4,10 +4,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.doorstroom.finance.domain.BudgetLine;
 import nl.doorstroom.finance.domain.ClaimCategory;
+
+import nl.doorstroom.platform.time.BusinessDates;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,14 +30,14 @@ public final class FinanceRequests {
     public record AmendmentRequest(@NotNull @Min(2022) @Max(2040) Integer year,
                                    @NotNull BigDecimal amount,
                                    @NotBlank @Size(max = 500) String reason,
-                                   LocalDate occurredOn) {
+                                   @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record ShiftRequest(@NotNull @Min(2022) @Max(2040) Integer fromYear,
                                @NotNull @Min(2022) @Max(2040) Integer toYear,
                                @NotNull BigDecimal amount,
                                @NotBlank @Size(max = 500) String reason,
-                               LocalDate occurredOn) {
+                               @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record ClaimRequest(@NotNull @Pattern(regexp = CLAIMANT) String claimant,
@@ -44,16 +47,16 @@ public final class FinanceRequests {
                                @NotNull BigDecimal amount,
                                @Pattern(regexp = "^[A-Za-z0-9_.:-]{1,64}$") String cnoLocationId,
                                @Size(max = 1000) String description,
-                               LocalDate occurredOn) {
+                               @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record ApprovalRequest(@NotNull BigDecimal approvedAmount, @Size(max = 500) String reason, LocalDate occurredOn) {
+    public record ApprovalRequest(@NotNull BigDecimal approvedAmount, @Size(max = 500) String reason, @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record RejectionRequest(@NotBlank @Size(max = 500) String reason, LocalDate occurredOn) {
+    public record RejectionRequest(@NotBlank @Size(max = 500) String reason, @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
-    public record PaymentRequest(LocalDate occurredOn) {
+    public record PaymentRequest(@PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     /** {@code year}: the budget year paid from, by default the year of {@code occurredOn}. */
@@ -61,18 +64,18 @@ public final class FinanceRequests {
                                      @NotNull @Pattern(regexp = "^(" + BudgetLine.RECIPIENT + ")$") String recipient,
                                      @NotNull BigDecimal amount,
                                      @Size(max = 500) String description,
-                                     LocalDate occurredOn) {
+                                     @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record AdvanceRequest(@NotNull @Pattern(regexp = RECIPIENT) String recipient,
                                  @NotNull BigDecimal amount,
-                                 LocalDate occurredOn) {
+                                 @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record BusinessCaseRequest(@NotNull @Pattern(regexp = "^GM[0-9]{4}$") String gemeente,
                                       @NotBlank @Size(max = 200) String title,
                                       @NotNull BigDecimal amount,
-                                      LocalDate occurredOn) {
+                                      @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public enum Outcome { APPROVED, REJECTED }
@@ -81,6 +84,6 @@ public final class FinanceRequests {
                                     BigDecimal approvedAmount,
                                     @Pattern(regexp = LINE) String line,
                                     @Size(max = 500) String reason,
-                                    LocalDate occurredOn) {
+                                    @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 }

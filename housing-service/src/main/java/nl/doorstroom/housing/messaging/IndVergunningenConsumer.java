@@ -5,15 +5,12 @@ import nl.doorstroom.housing.domain.HousingCommands.RecordVergunningen;
 import nl.doorstroom.housing.domain.VergunningType;
 import nl.doorstroom.platform.inbound.InboundMessage;
 import nl.doorstroom.platform.inbound.InboundMessages;
+import nl.doorstroom.platform.time.BusinessDates;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-import java.time.DayOfWeek;
-import java.time.LocalDate;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -36,15 +33,6 @@ public class IndVergunningenConsumer {
         Map<VergunningType, Integer> counts = new EnumMap<>(VergunningType.class);
         d.get("aantallen").fields().forEachRemaining(f -> counts.put(VergunningType.valueOf(f.getKey()), f.getValue().asInt()));
         String week = d.get("week").asText();
-        inbound.once(message, () -> commands.sendAndWait(new RecordVergunningen(week, counts, mondayOf(week))));
-    }
-
-    /** The business date of a weekly count is the Monday of its ISO week. */
-    static LocalDate mondayOf(String isoWeek) {
-        int year = Integer.parseInt(isoWeek.substring(0, 4));
-        int week = Integer.parseInt(isoWeek.substring(6));
-        return LocalDate.of(year, 1, 4)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        inbound.once(message, () -> commands.sendAndWait(new RecordVergunningen(week, counts, BusinessDates.mondayOf(week))));
     }
 }

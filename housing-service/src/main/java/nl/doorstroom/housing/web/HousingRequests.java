@@ -5,10 +5,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
+
+import nl.doorstroom.platform.time.BusinessDates;
 
 import java.time.LocalDate;
 
@@ -23,11 +26,11 @@ public final class HousingRequests {
     }
 
     public record TaakstellingRequest(@Schema(example = "13500") @NotNull @Min(1) @Max(1_000_000) Integer nationalTotal,
-                                      @Schema(example = "2022-08-26") LocalDate occurredOn) {
+                                      @Schema(example = "2022-08-26") @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record FlexHomesRequest(@NotNull @Min(1) @Max(10_000) Integer homes, boolean centrallyProcured,
-                                   LocalDate occurredOn) {
+                                   @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     /** A swap of taakstelling (III.5): {@code toGemeente} houses {@code persons} of {@code fromGemeente}'s, for {@code compensation}. */
@@ -35,7 +38,7 @@ public final class HousingRequests {
                               @NotNull @Pattern(regexp = GM_CODE) String toGemeente,
                               @NotNull @Min(1) @Max(10_000) Integer persons,
                               @NotBlank @Size(max = 200) String compensation,
-                              LocalDate occurredOn) {
+                              @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     /**
@@ -46,13 +49,13 @@ public final class HousingRequests {
                                            @NotNull HousingForm housingForm,
                                            @NotNull @Min(0) @Max(10_000) Integer persons,
                                            @NotBlank @Size(max = 500) String reason,
-                                           LocalDate occurredOn) {
+                                           @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     /** Without a period, the housing counts for the half year its date falls in. */
     public record HousingRequest(@Schema(example = "12") @NotNull @Min(1) @Max(10_000) Integer persons,
                                  @NotNull HousingForm housingForm,
                                  @Pattern(regexp = PERIOD) String period,
-                                 LocalDate occurredOn) {
+                                 @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 }

@@ -10,6 +10,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import nl.doorstroom.contracts.ContractSchemas;
+import nl.doorstroom.platform.time.BusinessDates;
 import nl.doorstroom.platform.tracing.Traceparent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 import java.io.IOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +39,7 @@ import static nl.doorstroom.contracts.ContractSchemas.Direction.PUBLISHED;
 public class InboundMessages {
 
     static final int MAX_IDENTITY_LENGTH = 255;
+    private static final List<String> BUSINESS_DAYS = List.of("datum", "peildatum");
     private static final Pattern MISSING_ATTRIBUTE = Pattern.compile("Missing mandatory [a-z]+ attribute");
     private static final Pattern INVALID_ATTRIBUTE = Pattern.compile("Invalid attribute/extension value for \"([a-z0-9]{1,20})\"");
     private static final EventFormat CLOUD_EVENT_JSON = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
@@ -149,8 +153,41 @@ public class InboundMessages {
         if (!violations.isEmpty()) {
             throw new RejectedMessage("data does not match " + event.getType() + ": " + String.join("; ", violations));
         }
+        if (direction == INBOUND) {
+            notAfterToday(data);
+        }
         return new InboundMessage(record.topic(), event.getId(), event.getType(), event.getSource().toString(), event.getTime(),
                 data, traceparentOf(record, event));
+    }
+
+    /**
+     * COA's and IND's business dates (a day, {@code datum} or {@code peildatum}; an ISO week, {@code week}, dated on its
+     * Monday) lie no later than today on the business clock: a report from the future can never become true by retrying.
+     * Their schemas have checked the formats already.
+     */
+    private void notAfterToday(JsonNode data) {
+        LocalDate today = BusinessDates.today(clock);
+        for (String field : BUSINESS_DAYS) {
+            if (data.path(field).isTextual()) {
+                String text = data.get(field).asText();
+                LocalDate day;
+                try {
+                    day = LocalDate.parse(text);
+                } catch (DateTimeParseException e) {
+                    throw new RejectedMessage("/" + field + ": is not a date such as 2022-09-01");
+                }
+                if (day.isAfter(today)) {
+                    throw new RejectedMessage("/" + field + ": " + BusinessDates.NOT_AFTER_TODAY + " (today is " + today + ")");
+                }
+            }
+        }
+        if (data.path("week").isTextual()) {
+            String week = data.get("week").asText();
+            LocalDate monday = BusinessDates.mondayOf(week);
+            if (monday.isAfter(today)) {
+                throw new RejectedMessage("/week: begins after today and " + BusinessDates.NOT_AFTER_TODAY + " (today is " + today + ")");
+            }
+        }
     }
 
     /** The identity goes into {@code processed_message} (varchar 255) as it is. */
