@@ -25,12 +25,10 @@ public class FinanceMeasure implements CommitmentMeasure {
     private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
 
     private final FinanceQueries queries;
-    private final BudgetPositionRecords positions;
     private final AdvanceRecords advances;
 
-    public FinanceMeasure(FinanceQueries queries, BudgetPositionRecords positions, AdvanceRecords advances) {
+    public FinanceMeasure(FinanceQueries queries, AdvanceRecords advances) {
         this.queries = queries;
-        this.positions = positions;
         this.advances = advances;
     }
 
@@ -67,19 +65,17 @@ public class FinanceMeasure implements CommitmentMeasure {
     }
 
     /**
-     * {@code actual}: paid in the positions of {@code lines} that {@code counted} selects; the money
-     * beside it over all their years. The events named are those that moved what was paid in the counted positions.
+     * {@code actual}: paid in the positions of {@code lines} that {@code counted} selects; the money beside it over
+     * all their years.
      */
-    private Measurement money(String description, Set<String> lines, Predicate<BudgetPositionState> counted) {
+    private Measurement money(String description, Set<String> lines, Predicate<FinanceQueries.BudgetPosition> counted) {
         List<FinanceQueries.BudgetPosition> all = queries.budgetPositions().stream().filter(p -> lines.contains(p.line())).toList();
-        List<BudgetPositionState> states = positions.findAll().stream().map(BudgetPositionRecord::state)
-                .filter(s -> lines.contains(s.line())).toList();
-        BigDecimal paid = states.stream().filter(counted).map(BudgetPositionState::paid).reduce(ZERO, BigDecimal::add);
+        BigDecimal paid = all.stream().filter(counted).map(FinanceQueries.BudgetPosition::paid).reduce(ZERO, BigDecimal::add);
         Money money = new Money(
                 all.stream().map(FinanceQueries.BudgetPosition::budget).filter(b -> b != null).reduce(ZERO, BigDecimal::add),
                 all.stream().map(FinanceQueries.BudgetPosition::committed).reduce(ZERO, BigDecimal::add),
                 all.stream().map(FinanceQueries.BudgetPosition::paid).reduce(ZERO, BigDecimal::add), null);
-        return Measurement.ofMoney(paid, description,
-                FigureEvents.merge(states.stream().filter(counted).map(BudgetPositionState::paidMovedBy).toList()), money);
+        // which payments moved the figure is not kept per position (null: the register names no events)
+        return Measurement.ofMoney(paid, description, null, money);
     }
 }

@@ -45,7 +45,6 @@ public class FinanceProjection {
         }
         String position = BudgetPositionState.positionOf(event);
         if (position != null) {
-            // the paid figure's events are not kept per position yet: noting them made a rebuilt row differ from the live one
             Folds.fold(positions, position, event, BudgetPositionState::evolve, BudgetPositionRecord::new);
         }
     }
