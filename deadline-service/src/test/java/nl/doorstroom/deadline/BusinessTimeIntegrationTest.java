@@ -67,9 +67,12 @@ class BusinessTimeIntegrationTest {
     static final double SPEED = 4 * 3600;
     static final Instant SEPTEMBER_30_2359 = ZonedDateTime.of(2022, 9, 30, 23, 59, 0, 0, DueMoment.NETHERLANDS).toInstant();
     private static final Duration PATIENCE = Duration.ofSeconds(45);
-    /** The catalogue's commitments due by 1 October 2022, of every service, with the further date of I.1. */
-    private static final Set<String> DUE_OCTOBER_1 = Set.of("INL.2", "II.1", "III.2", "III.2.1", "III.2.3", "III.2.4", "III.5",
-            "III.6", "III.7.5", "III.7.6", "III.11", "I.1/2022-10-01");
+    /** The catalogue's deliverables due on 1 October 2022, of every service; "voor 1 oktober" (III.2.1, III.6) at its start. */
+    private static final Set<String> DUE_OCTOBER_1 = Set.of("II.1", "III.2.1", "III.2.3", "III.2.4", "III.6", "III.7.5",
+            "III.7.6", "III.11");
+    private static final Set<String> BEFORE_OCTOBER_1 = Set.of("III.2.1", "III.6");
+    /** Dated, but an effort or a condition: never a deadline that can be missed. */
+    private static final Set<String> NOT_DELIVERABLES = Set.of("INL.2", "III.2", "III.5", "I.1/2022-10-01");
 
     @TestConfiguration
     static class BusinessClockAt30September {
@@ -95,10 +98,12 @@ class BusinessTimeIntegrationTest {
     void on_a_clock_from_30_september_23_59_the_1_october_deadlines_not_met_are_missed_and_published() throws Exception {
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(state("III.6")).isEqualTo("OPEN"));
-        clock.run();
+        // III.6 is due when 1 October begins, a business minute after the clock starts: met before it runs
         ResponseEntity<String> met = post("/deadlines/III.6/met", """
                 {"evidence":"Kamerbrief ruimtelijke ordening, 30 september 2022","occurredOn":"2022-09-30"}""");
         assertThat(met.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(state("III.6")).isEqualTo("MET"));
+        clock.run();
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             Set<String> missed = refs(json.readTree(http.getForObject("/deadlines?state=missed", String.class)));
@@ -106,6 +111,9 @@ class BusinessTimeIntegrationTest {
                     .contains("III.15", "I.1")
                     .doesNotContain("III.6", "III.12.1", "II.2");
         });
+        for (String ref : NOT_DELIVERABLES) {
+            assertThat(http.getForEntity("/deadlines/" + ref, String.class).getStatusCode()).as(ref).isEqualTo(HttpStatus.NOT_FOUND);
+        }
         assertThat(state("III.6")).isEqualTo("MET");
         assertThat(state("III.12.1")).isEqualTo("OPEN");
 
@@ -123,7 +131,9 @@ class BusinessTimeIntegrationTest {
             assertThat(event.get("type").asText()).isEqualTo(DeadlineEventsV1.type(DeadlineEventsV1.DeadlineMissed.class));
             assertThat(event.get("source").asText()).isEqualTo("/doorstroom/deadline");
             assertThat(event.get("data").get("dueOn").asText()).isEqualTo("2022-10-01");
-            assertThat(event.get("data").get("dueAt").asText()).isEqualTo("2022-10-01T22:00:00Z");
+            String ref = event.get("data").get("ref").asText();
+            assertThat(event.get("data").get("dueAt").asText()).as(ref)
+                    .isEqualTo(BEFORE_OCTOBER_1.contains(ref) ? "2022-09-30T22:00:00Z" : "2022-10-01T22:00:00Z");
         }
         assertThat(published).extracting(e -> e.get("data").get("ref").asText()).doesNotContain("III.6");
         assertThat(published).extracting(e -> e.get("subject").asText()).contains(Deadline.idOf("III.2.1"));
@@ -136,7 +146,8 @@ class BusinessTimeIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .containsPattern("doorstroom_deadlines\\{party=\"RIJK\",service=\"deadline\",state=\"missed\"} [1-9]")
                 .containsPattern("doorstroom_deadlines\\{party=\"RIJK\",.*state=\"met\"} [1-9]")
-                .contains("doorstroom_deadlines{party=\"VEILIGHEIDSREGIOS\",service=\"deadline\",state=\"missed\"} 1.0"));
+                // III.2 (the regions' willingness under conditions) is no deadline, so the regions missed nothing
+                .doesNotContainPattern("doorstroom_deadlines\\{party=\"VEILIGHEIDSREGIOS\"[^}]*state=\"missed\"} [1-9]"));
     }
 
     @Test
@@ -246,12 +257,37 @@ class BusinessTimeIntegrationTest {
             assertThat(refs(json.readTree(http.getForObject("/deadlines?state=late", String.class)))).contains("III.2.1");
         });
 
+        // III.7.5 was missed on 1 October; extended afterwards and met by its new date, it is late, here and in the register
+        assertThat(post("/deadlines/III.7.5/extensions", """
+                {"newDue":"2023-06-01","reason":"structuur pas na de Kamerbehandeling vast te stellen"}""").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode structure = json.readTree(http.getForObject("/deadlines/III.7.5", String.class));
+            assertThat(structure.get("status").asText()).isEqualTo("EXTENDED");
+            assertThat(structure.get("missedOn").asText()).isEqualTo("2022-10-01");
+            assertThat(json.readTree(http.getForObject("/commitments/III.7.5", String.class)).get("status").asText()).isEqualTo("EXTENDED");
+        });
+        assertThat(post("/deadlines/III.7.5/met", """
+                {"evidence":"Besluit vereenvoudigde overlegstructuur"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode structure = json.readTree(http.getForObject("/deadlines/III.7.5", String.class));
+            assertThat(structure.get("status").asText()).isEqualTo("LATE");
+            assertThat(structure.get("history").findValuesAsText("what")).containsExactly("SET", "MISSED", "EXTENDED", "MET_LATE");
+            JsonNode register = json.readTree(http.getForObject("/commitments/III.7.5", String.class));
+            assertThat(register.get("status").asText()).isEqualTo("LATE");
+            assertThat(register.get("note").asText()).startsWith("met late: ");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
+                .contains("ref=\"III.7.5\",service=\"deadline\",status=\"LATE\"")
+                .doesNotContain("ref=\"III.7.5\",service=\"deadline\",status=\"MET\""));
+
         assertProblem(post("/deadlines/III.2.1/met", """
                 {"evidence":"again"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "ref");
         assertProblem(post("/deadlines/III.2.3/2023-01-01/extensions", """
                 {"newDue":"2023-02-01","reason":"earlier than now"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "newDue");
+        // a report from the future is bad input, refused before it reaches the deadline
         assertProblem(post("/deadlines/III.12.1/met", """
-                {"evidence":"LRT-besluit","occurredOn":"2030-01-01"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "occurredOn");
+                {"evidence":"LRT-besluit","occurredOn":"2031-01-01"}"""), HttpStatus.BAD_REQUEST, "occurredOn");
         assertProblem(post("/deadlines/III.12.1/extensions", """
                 {"reason":"no date"}"""), HttpStatus.BAD_REQUEST, "newDue");
         assertProblem(http.getForEntity("/deadlines?state=forgotten", String.class), HttpStatus.BAD_REQUEST, "state");

@@ -18,7 +18,7 @@ final class RegisterShapes {
     private RegisterShapes() {
     }
 
-    enum CommitmentStatus { OPEN, IN_PROGRESS, MET, MISSED }
+    enum CommitmentStatus { OPEN, IN_PROGRESS, MET, LATE, MISSED, EXTENDED }
 
     enum Basis { REGISTERED, REPORTED, MEASURED }
 

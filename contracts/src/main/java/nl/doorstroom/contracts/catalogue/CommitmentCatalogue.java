@@ -33,6 +33,18 @@ public record CommitmentCatalogue(String source, LocalDate agreedOn, int version
             if (!SERVICES.contains(entry.service())) {
                 throw new IllegalStateException("commitment " + entry.ref() + " has no known owner service: " + entry.service());
             }
+            if (entry.kind() == null) {
+                throw new IllegalStateException("commitment " + entry.ref() + " says not what kind of commitment it is");
+            }
+            if (entry.due() != null && entry.dueMoment() == null) {
+                throw new IllegalStateException("commitment " + entry.ref() + " is due on " + entry.due()
+                        + " but says not when on that day (dueMoment: START_OF_DAY or END_OF_DAY)");
+            }
+            for (CatalogueEntry.AlsoDue also : entry.also()) {
+                if (also.kind() == null || also.dueMoment() == null || also.due() == null) {
+                    throw new IllegalStateException("commitment " + entry.ref() + " names a further date without its date, kind or dueMoment");
+                }
+            }
         }
     }
 

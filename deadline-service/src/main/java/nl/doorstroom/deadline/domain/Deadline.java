@@ -37,14 +37,15 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One dated commitment of the agreement, with its owner parties and due moment. It is met (with evidence), missed
- * when its due moment passes unmet, met late after that, or extended to a later date.
+ * when its due moment passes unmet, met late after that, or extended to a later date. An extension after a miss
+ * does not erase it: met by the new date, it is still met late.
  * <p>
  * Only command handlers schedule the due moment with the deadline manager, so rebuilding from events (a replay,
  * or loading the aggregate) never schedules or fires anything.
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
         setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Deadline {
@@ -63,6 +64,8 @@ public class Deadline {
     private Instant dueAt;
     private DeadlineStatus status;
     private LocalDate metOn;
+    /** The first due moment that passed unmet: meeting it after that, even by an extended date, is late. */
+    private LocalDate missedOn;
     private final Set<String> openCnoLocations = new HashSet<>();
     private final Set<String> countedCnoLocations = new HashSet<>();
 
@@ -196,12 +199,14 @@ public class Deadline {
             return;
         }
         deadlines.cancelAllWithinScope(DUE_MOMENT);
-        if (metAt.isBefore(dueAt)) {
-            apply(new DeadlineMet(ref, evidence, on));
-        } else {
+        if (!metAt.isBefore(dueAt)) {
             // met after its due moment before the deadline manager noticed: it was missed all the same
             apply(new DeadlineMissed(ref, article, title, owedBy, dueOn, dueAt, dueOn));
             apply(new DeadlineMetLate(ref, evidence, on));
+        } else if (missedOn != null) {
+            apply(new DeadlineMetLate(ref, evidence, on));
+        } else {
+            apply(new DeadlineMet(ref, evidence, on));
         }
     }
 
@@ -231,6 +236,9 @@ public class Deadline {
     @EventSourcingHandler
     void on(DeadlineMissed event) {
         status = DeadlineStatus.MISSED;
+        if (missedOn == null) {
+            missedOn = event.dueOn();
+        }
     }
 
     @EventSourcingHandler

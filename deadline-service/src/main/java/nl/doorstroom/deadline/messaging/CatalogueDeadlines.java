@@ -6,7 +6,6 @@ import nl.doorstroom.deadline.domain.DeadlineCommands.RescheduleDueMoment;
 import nl.doorstroom.deadline.domain.DeadlineCommands.SetDeadline;
 import nl.doorstroom.deadline.domain.DeadlineStatus;
 import nl.doorstroom.deadline.projection.DeadlineQueries;
-import nl.doorstroom.deadline.domain.DueMoment;
 import nl.doorstroom.platform.domain.NotFoundException;
 import nl.doorstroom.platform.time.BusinessClock;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -25,7 +24,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every dated commitment of the catalogue, whichever service owns it, is a deadline: its own due date under its ref,
+ * Every dated commitment of the catalogue that can be missed (a deliverable, a target, money; not an effort or a
+ * condition), whichever service owns it, is a deadline, due at the moment its text says: its own due date under its ref,
  * and each further date of the same article under {@code <ref>/<date>} (the CNO wind-down is {@code III.2.4/2023-01-01}).
  * Set at start-up, dated on the day of the agreement; setting them again changes nothing.
  */
@@ -51,16 +51,19 @@ public class CatalogueDeadlines {
         this.deadlines = deadlinesOf(CommitmentCatalogue.load());
     }
 
+    /** Only what can be missed becomes a deadline: efforts and conditions carry reports, not a due moment. */
     static List<SetDeadline> deadlinesOf(CommitmentCatalogue catalogue) {
         List<SetDeadline> all = new ArrayList<>();
         for (CatalogueEntry entry : catalogue.commitments()) {
-            if (entry.due() != null) {
+            if (entry.missable()) {
                 all.add(new SetDeadline(entry.ref(), entry.ref(), entry.title(), entry.owedBy(), entry.due(),
-                        DueMoment.of(entry.due()), entry.dueText(), catalogue.agreedOn()));
+                        entry.dueAt(), entry.dueText(), catalogue.agreedOn()));
             }
             for (CatalogueEntry.AlsoDue also : entry.also()) {
-                all.add(new SetDeadline(entry.ref() + "/" + also.due(), entry.ref(), also.what(), entry.owedBy(), also.due(),
-                        DueMoment.of(also.due()), also.what(), catalogue.agreedOn()));
+                if (also.missable()) {
+                    all.add(new SetDeadline(entry.ref() + "/" + also.due(), entry.ref(), also.what(), entry.owedBy(), also.due(),
+                            also.dueAt(), also.what(), catalogue.agreedOn()));
+                }
             }
         }
         return List.copyOf(all);

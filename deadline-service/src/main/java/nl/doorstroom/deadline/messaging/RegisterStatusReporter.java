@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * The deadline service's own commitments (catalogue entries with {@code service: deadline}) take their register
- * status from their deadline: met (also late) is MET, missed is MISSED, extended is OPEN again. The register only
+ * status from their deadline: met is MET, met late is LATE, missed is MISSED, extended is EXTENDED (a miss before
+ * it stays in the register's history, and meeting it after that is LATE). The register only
  * derives a status from a measured figure when there is a target, and these commitments have none, so the status
  * is reported as the platform's ReportCommitmentProgress; the register's events keep it. Never replayed: a
  * rebuild reports nothing again.
@@ -49,7 +50,7 @@ public class RegisterStatusReporter {
 
     @EventHandler
     void on(DeadlineMetLate event) {
-        report(event.ref(), CommitmentStatus.MET, "met late: " + event.evidence(), event.occurredOn());
+        report(event.ref(), CommitmentStatus.LATE, "met late: " + event.evidence(), event.occurredOn());
     }
 
     @EventHandler
@@ -59,7 +60,7 @@ public class RegisterStatusReporter {
 
     @EventHandler
     void on(DeadlineExtended event) {
-        report(event.ref(), CommitmentStatus.OPEN, "extended to " + event.newDueOn() + ": " + event.reason(), event.occurredOn());
+        report(event.ref(), CommitmentStatus.EXTENDED, "extended to " + event.newDueOn() + ": " + event.reason(), event.occurredOn());
     }
 
     private void report(String ref, CommitmentStatus status, String note, LocalDate occurredOn) {

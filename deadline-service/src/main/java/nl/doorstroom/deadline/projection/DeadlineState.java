@@ -20,11 +20,13 @@ import java.util.List;
  * model, a rebuild and any point-in-time answer use.
  *
  * @param dueOn                the current due date; {@code agreedDueOn} the first one
+ * @param missedOn             the first due date that passed unmet, kept through extensions; null while never missed
  * @param openCnoLocations     for the CNO wind-down: the CNO locations still open
  */
 public record DeadlineState(String ref, String article, String title, List<String> owedBy, String dueText,
                             DeadlineStatus status, LocalDate agreedDueOn, LocalDate dueOn, Instant dueAt,
-                            String evidence, LocalDate metOn, List<Step> history, List<String> openCnoLocations) {
+                            String evidence, LocalDate metOn, LocalDate missedOn, List<Step> history,
+                            List<String> openCnoLocations) {
 
     /** One thing that happened to the deadline, on its business date. */
     public record Step(String what, LocalDate occurredOn, String detail) {
@@ -33,7 +35,7 @@ public record DeadlineState(String ref, String article, String title, List<Strin
     public static DeadlineState evolve(DeadlineState s, Object event) {
         if (event instanceof DeadlineSet e) {
             return s != null ? s : new DeadlineState(e.ref(), e.article(), e.title(), e.owedBy(), e.dueText(), DeadlineStatus.OPEN,
-                    e.dueOn(), e.dueOn(), e.dueAt(), null, null,
+                    e.dueOn(), e.dueOn(), e.dueAt(), null, null, null,
                     List.of(new Step("SET", e.occurredOn(), "due " + e.dueOn() + (e.dueText() == null ? "" : " (" + e.dueText() + ")"))),
                     List.of());
         }
@@ -41,17 +43,22 @@ public record DeadlineState(String ref, String article, String title, List<Strin
             return null;
         }
         if (event instanceof DeadlineMet e) {
-            return s.with(DeadlineStatus.MET, e.evidence(), e.occurredOn(), new Step("MET", e.occurredOn(), e.evidence()));
+            // met by an extended date after a miss (stored before the aggregate said so itself) is late all the same
+            return s.missedOn() != null
+                    ? s.with(DeadlineStatus.LATE, e.evidence(), e.occurredOn(), new Step("MET_LATE", e.occurredOn(), e.evidence()))
+                    : s.with(DeadlineStatus.MET, e.evidence(), e.occurredOn(), new Step("MET", e.occurredOn(), e.evidence()));
         }
         if (event instanceof DeadlineMissed e) {
-            return s.with(DeadlineStatus.MISSED, s.evidence(), s.metOn(), new Step("MISSED", e.occurredOn(), "due moment " + e.dueAt() + " passed"));
+            DeadlineState missed = s.with(DeadlineStatus.MISSED, s.evidence(), s.metOn(),
+                    new Step("MISSED", e.occurredOn(), "due moment " + e.dueAt() + " passed"));
+            return s.missedOn() != null ? missed : missed.withMissedOn(e.dueOn());
         }
         if (event instanceof DeadlineMetLate e) {
             return s.with(DeadlineStatus.LATE, e.evidence(), e.occurredOn(), new Step("MET_LATE", e.occurredOn(), e.evidence()));
         }
         if (event instanceof DeadlineExtended e) {
             return new DeadlineState(s.ref(), s.article(), s.title(), s.owedBy(), s.dueText(), DeadlineStatus.EXTENDED, s.agreedDueOn(),
-                    e.newDueOn(), e.newDueAt(), s.evidence(), s.metOn(),
+                    e.newDueOn(), e.newDueAt(), s.evidence(), s.metOn(), s.missedOn(),
                     append(s.history(), new Step("EXTENDED", e.occurredOn(), "from " + e.previousDueOn() + " to " + e.newDueOn() + ": " + e.reason())),
                     s.openCnoLocations());
         }
@@ -65,8 +72,13 @@ public record DeadlineState(String ref, String article, String title, List<Strin
     }
 
     private DeadlineState with(DeadlineStatus next, String evidence, LocalDate metOn, Step step) {
-        return new DeadlineState(ref, article, title, owedBy, dueText, next, agreedDueOn, dueOn, dueAt, evidence, metOn,
+        return new DeadlineState(ref, article, title, owedBy, dueText, next, agreedDueOn, dueOn, dueAt, evidence, metOn, missedOn,
                 append(history, step), openCnoLocations);
+    }
+
+    private DeadlineState withMissedOn(LocalDate date) {
+        return new DeadlineState(ref, article, title, owedBy, dueText, status, agreedDueOn, dueOn, dueAt, evidence, metOn, date,
+                history, openCnoLocations);
     }
 
     /**
@@ -85,8 +97,8 @@ public record DeadlineState(String ref, String article, String title, List<Strin
         } else {
             locations.remove(at);
         }
-        return new DeadlineState(ref, article, title, owedBy, dueText, status, agreedDueOn, dueOn, dueAt, evidence, metOn, history,
-                Collections.unmodifiableList(locations));
+        return new DeadlineState(ref, article, title, owedBy, dueText, status, agreedDueOn, dueOn, dueAt, evidence, metOn, missedOn,
+                history, Collections.unmodifiableList(locations));
     }
 
     private static List<Step> append(List<Step> history, Step step) {

@@ -2,7 +2,9 @@ package nl.doorstroom.deadline.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import nl.doorstroom.platform.time.BusinessDates;
 
 import java.time.LocalDate;
 
@@ -16,7 +18,8 @@ public final class DeadlineRequests {
     }
 
     /** @param evidence a document reference (e.g. a Kamerbrief) or the type and id of another service's event */
-    public record MetRequest(@NotBlank @Size(max = 500) String evidence, LocalDate occurredOn) {
+    public record MetRequest(@NotBlank @Size(max = 500) String evidence,
+                             @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     public record ExtensionRequest(@NotNull LocalDate newDue, @NotBlank @Size(max = 2000) String reason) {

@@ -146,6 +146,27 @@ class DeadlineTest {
     }
 
     @Test
+    void a_missed_deadline_extended_and_then_met_by_its_new_date_is_late_not_met() {
+        LocalDate november1 = LocalDate.of(2022, 11, 1);
+        fixture.givenCurrentTime(Instant.parse("2022-10-20T10:00:00Z"))
+                .andGiven(WAS_SET, WAS_MISSED, new DeadlineExtended(VISION, OCTOBER_1, DUE, november1, DueMoment.of(november1),
+                        "nieuw kabinetsbesluit", LocalDate.of(2022, 10, 3)))
+                .when(new MeetDeadline(VISION, KAMERBRIEF, LocalDate.of(2022, 10, 20), null))
+                .expectEvents(new DeadlineMetLate(VISION, KAMERBRIEF, LocalDate.of(2022, 10, 20)))
+                .expectNoScheduledDeadline(DueMoment.of(november1), new DueMomentReached(VISION, DueMoment.of(november1)));
+    }
+
+    @Test
+    void a_deadline_extended_before_its_due_moment_and_met_by_the_new_date_is_met() {
+        LocalDate november1 = LocalDate.of(2022, 11, 1);
+        fixture.givenCurrentTime(Instant.parse("2022-10-20T10:00:00Z"))
+                .andGiven(WAS_SET, new DeadlineExtended(VISION, OCTOBER_1, DUE, november1, DueMoment.of(november1),
+                        "Ministerraad van 30 september", LocalDate.of(2022, 9, 30)))
+                .when(new MeetDeadline(VISION, KAMERBRIEF, LocalDate.of(2022, 10, 20), null))
+                .expectEvents(new DeadlineMet(VISION, KAMERBRIEF, LocalDate.of(2022, 10, 20)));
+    }
+
+    @Test
     void a_due_moment_that_arrives_before_the_business_clock_reached_it_is_waited_for_again() {
         // the manager is told the clock runs twice as fast as it does, so it fires halfway
         fixture = new AggregateTestFixture<>(Deadline.class);

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * A register entry as clients read it. With a measured figure and a target, the status follows from the figure
- * (reached: MET; started: IN_PROGRESS) unless a report already said MET or MISSED. A money commitment's figure is
+ * (reached: MET; started: IN_PROGRESS) unless a report already said MET, LATE or MISSED, or the commitment was extended. A money commitment's figure is
  * what was paid: it is MET when that reaches the target, IN_PROGRESS once anything is committed or paid, and OPEN
  * while the money is only budgeted; one without a target (the table as a whole) is never MET by its figure.
  * {@code why} says which of these decided the status and names the events behind it.
@@ -45,7 +45,7 @@ public record CommitmentView(String ref, String parent, String title, List<Strin
     /** The status the figure gives, or null when the figure decides nothing and the reported status stands. */
     private static CommitmentStatus byFigure(CommitmentState s, BigDecimal actual, Measurement.Money money) {
         CommitmentStatus reported = s.reportedStatus();
-        if (actual == null || reported == CommitmentStatus.MET || reported == CommitmentStatus.MISSED) {
+        if (actual == null || reported.standsAgainstTheFigure()) {
             return null;
         }
         if (s.targetAmount() != null && actual.compareTo(s.targetAmount()) >= 0) {

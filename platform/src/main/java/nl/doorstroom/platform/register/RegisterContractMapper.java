@@ -17,7 +17,7 @@ public class RegisterContractMapper implements OutboundEventMapper {
                     e.service(), e.targetAmount(), e.targetUnit(), e.due(), e.dueText(), e.occurredOn())));
         }
         if (domainEvent instanceof RegisterEvents.CommitmentProgressReported e) {
-            return Optional.of(published(new RegisterEventsV1.CommitmentProgressReported(e.ref(), e.status().name(), e.note(),
+            return Optional.of(published(new RegisterEventsV1.CommitmentProgressReported(e.ref(), e.status().inContractV1(), e.note(),
                     e.reportedBy(), e.occurredOn())));
         }
         return Optional.empty();

@@ -59,6 +59,24 @@ class CommitmentViewTest {
     }
 
     @Test
+    void met_late_and_extended_stand_against_the_figure_and_are_never_shown_as_met() {
+        CommitmentState extended = CommitmentState.evolve(COA_PLACES, new CommitmentProgressReported("INL.1", CommitmentStatus.EXTENDED,
+                "extended to 2023-03-31: na het missen van eind 2022", "deadline-service", LocalDate.of(2023, 1, 5)), null);
+        assertThat(CommitmentView.of(extended, Measurement.figureOnly(new BigDecimal("51000"))).status())
+                .as("a figure reached after the miss does not meet it").isEqualTo(CommitmentStatus.EXTENDED);
+        CommitmentState late = CommitmentState.evolve(extended, new CommitmentProgressReported("INL.1", CommitmentStatus.LATE,
+                "met late: 51.000 plekken in maart 2023", "deadline-service", LocalDate.of(2023, 3, 20)), null);
+        assertThat(CommitmentView.of(late, Measurement.figureOnly(new BigDecimal("52000"))).status()).isEqualTo(CommitmentStatus.LATE);
+    }
+
+    @Test
+    void the_published_contract_of_version_1_carries_late_as_met_and_extended_as_open() {
+        assertThat(CommitmentStatus.LATE.inContractV1()).isEqualTo("MET");
+        assertThat(CommitmentStatus.EXTENDED.inContractV1()).isEqualTo("OPEN");
+        assertThat(CommitmentStatus.MISSED.inContractV1()).isEqualTo("MISSED");
+    }
+
+    @Test
     void the_register_lists_articles_in_the_agreements_order() {
         List<String> refs = new java.util.ArrayList<>(List.of("III.12.1", "TABEL", "III.2", "I.1", "INL.2", "III.1.6", "II.9", "III.10"));
         refs.sort(java.util.Comparator.comparing(CommitmentRegister.ArticleOrder::key));
