@@ -114,6 +114,11 @@ class BusinessTimeIntegrationTest {
         for (String ref : NOT_DELIVERABLES) {
             assertThat(http.getForEntity("/deadlines/" + ref, String.class).getStatusCode()).as(ref).isEqualTo(HttpStatus.NOT_FOUND);
         }
+        for (String ref : List.of("INL.1", "III.12.2", "III.12.4", "II.2")) {
+            ResponseEntity<String> target = http.getForEntity("/deadlines/" + ref, String.class);
+            assertThat(target.getStatusCode()).as(ref + ": a dated target is judged by its owner's register").isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(target.getBody()).contains("/api/commitments/" + ref);
+        }
         assertThat(state("III.6")).isEqualTo("MET");
         assertThat(state("III.12.1")).isEqualTo("OPEN");
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static nl.doorstroom.e2e.StackClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,8 +114,50 @@ class ScenarioEndToEndTest {
         assertThat(advances.toString()).contains("VR01");
     }
 
+    /**
+     * III.12.4 once read MET in the register (the figure housed by March) and MISSED in the deadline service, INL.1
+     * IN_PROGRESS and MISSED. A dated target is now judged in one place, its owner's register, on the figure as it
+     * stood at the end of its due date, and the gauges say the same; the deadline service keeps no deadline for it.
+     */
     @Test
     @Order(2)
+    void a_dated_target_has_one_status_in_the_register_the_deadline_service_and_the_gauges() throws Exception {
+        for (var owned : Map.of("III.12.4", "housing", "INL.1", "capacity").entrySet()) {
+            String ref = owned.getKey();
+            JsonNode entry = json(client.get("/api/commitments/" + ref));
+            BigDecimal target = entry.get("target").get("amount").decimalValue();
+            BigDecimal now = entry.get("actual").decimalValue();
+            BigDecimal atDue = entry.get("why").get("measureAtDue").get("actual").decimalValue();
+            String status = entry.get("status").asText();
+            assertThat(status).as(ref + ": reached by the end of 2022 is MET, only since is LATE, else MISSED: " + entry)
+                    .isEqualTo(atDue.compareTo(target) >= 0 ? "MET" : now.compareTo(target) >= 0 ? "LATE" : "MISSED");
+            assertThat(entry.get("why").get("basis").asText()).isEqualTo("MEASURED");
+
+            HttpResponse<String> deadline = client.get("/api/deadlines/deadlines/" + ref);
+            assertThat(deadline.statusCode()).as(deadline.body()).isEqualTo(404);
+            assertThat(deadline.body()).contains("/api/commitments/" + ref);
+            assertThat(json(client.get("/api/deadlines/deadlines")).findValuesAsText("ref")).doesNotContain(ref);
+
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
+                    assertThat(gaugedStatus(owned.getValue(), ref)).as(ref + " in doorstroom_commitment_status").isEqualTo(status));
+        }
+        JsonNode housed = json(client.get("/api/commitments/III.12.4"));
+        assertThat(housed.get("why").get("measureAtDue").get("actual").decimalValue())
+                .as("housings dated in 2022-H2, whenever reported, and no later ones")
+                .isLessThanOrEqualTo(housed.get("actual").decimalValue());
+    }
+
+    /** The status label of the owner's {@code doorstroom_commitment_status} series for {@code ref}. */
+    private static String gaugedStatus(String service, String ref) throws Exception {
+        Pattern series = Pattern.compile("^doorstroom_commitment_status\\{.*ref=\"" + Pattern.quote(ref) + "\".*\\} 1\\.0$");
+        List<String> statuses = client.prometheus(service).lines().filter(l -> series.matcher(l).matches())
+                .map(l -> l.replaceAll(".*status=\"([A-Z_]+)\".*", "$1")).toList();
+        assertThat(statuses).as(service + " gauges " + ref + " once").hasSize(1);
+        return statuses.get(0);
+    }
+
+    @Test
+    @Order(3)
     void a_december_count_corrected_in_march_reads_old_as_known_in_january_and_new_as_known_now() throws Exception {
         String december = "/api/housing/periods/2022-H2/municipalities/GM0363?validAt=2022-12-31";
         JsonNode knownInJanuary = json(client.get(december + "&knownAt=2023-01-15T00:00:00Z"));
@@ -126,7 +170,7 @@ class ScenarioEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void rebuilding_every_projection_of_every_service_gives_the_live_state_and_publishes_nothing() throws Exception {
         Map<String, Map<String, String>> before = new LinkedHashMap<>();
         Map<String, Integer> publishedBefore = new LinkedHashMap<>();

@@ -30,7 +30,7 @@ final class RegisterShapes {
     record Target(BigDecimal amount, String unit) {
     }
 
-    record Why(Basis basis, List<EventRef> events, Measurement measure) {
+    record Why(Basis basis, List<EventRef> events, Measurement measure, Measurement measureAtDue) {
     }
 
     record EventRef(String eventIdentifier, String aggregateIdentifier, Long sequenceNumber, String eventType,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.doorstroom.contracts.ContractSchemas;
 import nl.doorstroom.contracts.housing.HousingEventsV1;
 import nl.doorstroom.housing.messaging.InboundTopics;
+import nl.doorstroom.housing.projection.HousingMeasure;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -53,6 +55,8 @@ class HousingIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    HousingMeasure measure;
 
     @BeforeEach
     void theTaakstellingFor2022H2Is13500() {
@@ -384,6 +388,32 @@ class HousingIntegrationTest {
             assertThat(commitment.get("target").get("amount").asInt()).isEqualTo(15_300);
             assertThat(commitment.get("actual").isNumber()).isTrue();
         });
+    }
+
+    /** What the register judges III.12.4 and II.2 on once their due moment has passed (CommitmentRegister). */
+    @Test
+    void a_dated_targets_figure_at_a_date_counts_what_was_dated_by_then_and_nothing_dated_later() throws Exception {
+        LocalDate dayBefore = LocalDate.of(2022, 8, 30);
+        LocalDate day = LocalDate.of(2022, 8, 31);
+        long housedBefore = atDue("III.12.4", dayBefore);
+        long housedOnTheDay = atDue("III.12.4", day);
+        long flexOnTheDay = atDue("II.2", day);
+        assertThat(post("/municipalities/GM0344/housings", """
+                {"persons":12,"housingForm":"TUSSENVOORZIENING","occurredOn":"2022-08-31"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(post("/municipalities/GM0344/flexwoningen", """
+                {"homes":40,"centrallyProcured":false,"occurredOn":"2022-08-31"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(atDue("III.12.4", day)).isEqualTo(housedOnTheDay + 12);
+            assertThat(atDue("III.12.2", day)).as("the same persons, against the taakstelling").isEqualTo(housedOnTheDay + 12);
+            assertThat(atDue("II.2", day)).isEqualTo(flexOnTheDay + 40);
+        });
+        assertThat(atDue("III.12.4", dayBefore)).as("dated the day after").isEqualTo(housedBefore);
+        assertThat(measure.measurementByDue("III.7.1", day)).as("not a dated target of housing's").isEmpty();
+    }
+
+    private long atDue(String ref, LocalDate due) {
+        return measure.measurementByDue(ref, due).orElseThrow().actual().longValueExact();
     }
 
     @Test

@@ -6,6 +6,7 @@ import nl.doorstroom.platform.register.Measurement;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,9 +20,11 @@ public class CapacityMeasure implements CommitmentMeasure {
     static final String COA_PLACES = "COA places: the places of every open COA location, all target groups";
 
     private final LocationRecords locations;
+    private final CapacityQueries queries;
 
-    public CapacityMeasure(LocationRecords locations) {
+    public CapacityMeasure(LocationRecords locations, CapacityQueries queries) {
         this.locations = locations;
+        this.queries = queries;
     }
 
     @Override
@@ -34,9 +37,17 @@ public class CapacityMeasure implements CommitmentMeasure {
         if (!"INL.1".equals(ref)) {
             return Optional.empty();
         }
-        List<LocationState> coa = locations.findByKind(LocationState.Kind.COA).stream().map(LocationRecord::state).toList();
+        return Optional.of(coaPlaces(locations.findByKind(LocationState.Kind.COA).stream().map(LocationRecord::state).toList()));
+    }
+
+    @Override
+    public Optional<Measurement> measurementByDue(String ref, LocalDate due) {
+        return "INL.1".equals(ref) ? Optional.of(coaPlaces(queries.coaLocationsOn(due))) : Optional.empty();
+    }
+
+    private static Measurement coaPlaces(List<LocationState> coa) {
         long places = coa.stream().mapToLong(LocationState::openPlaces).sum();
-        return Optional.of(Measurement.of(BigDecimal.valueOf(places), COA_PLACES,
-                FigureEvents.merge(coa.stream().map(LocationState::openPlacesMovedBy).toList())));
+        return Measurement.of(BigDecimal.valueOf(places), COA_PLACES,
+                FigureEvents.merge(coa.stream().map(LocationState::openPlacesMovedBy).toList()));
     }
 }

@@ -249,6 +249,17 @@ public class CapacityQueries {
                 outflowPerPeriod.values().stream().mapToLong(Long::longValue).sum(), outflowPerPeriod);
     }
 
+    /**
+     * COA's locations as valid on {@code validAt}, as known now: INL.1's figure at its due moment. Only the COA
+     * locations are folded (with the projection's fold); CNO locations, the most numerous, do not count towards it.
+     */
+    public List<LocationState> coaLocationsOn(LocalDate validAt) {
+        return locations.findByKind(COA).stream()
+                .map(r -> this.<LocationState>fold(r.state().locationId(), null, validAt, LocationState::evolve))
+                .filter(Objects::nonNull)
+                .toList();
+    }
+
     private <S> S fold(String aggregateId, Instant knownAt, LocalDate validAt, BiFunction<S, Object, S> evolve) {
         return events(aggregateId, knownAt, validAt).reduce(null, evolve, (a, b) -> b);
     }

@@ -65,6 +65,14 @@ public record CatalogueEntry(
         return due != null && kind.canBeMissed();
     }
 
+    /**
+     * A dated number to reach (INL.1, II.2, III.12.2, III.12.4): its owner's register judges it from the figure at the
+     * due moment, and the deadline service keeps no deadline of its own for it, so there is one answer.
+     */
+    public boolean decidedByItsFigure() {
+        return kind == Kind.TARGET && due != null && target != null;
+    }
+
     /** The moment the entry falls due, or null when it is undated. */
     public Instant dueAt() {
         return due == null ? null : dueMoment.on(due);

@@ -24,10 +24,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Every dated commitment of the catalogue that can be missed (a deliverable, a target, money; not an effort or a
- * condition), whichever service owns it, is a deadline, due at the moment its text says: its own due date under its ref,
+ * Every dated commitment of the catalogue that can be missed (a deliverable, money; not an effort or a condition),
+ * whichever service owns it, is a deadline, due at the moment its text says: its own due date under its ref,
  * and each further date of the same article under {@code <ref>/<date>} (the CNO wind-down is {@code III.2.4/2023-01-01}).
- * Set at start-up, dated on the day of the agreement; setting them again changes nothing.
+ * Set at start-up, dated on the day of the agreement; setting them again changes nothing. A dated number to reach
+ * (INL.1, II.2, III.12.2, III.12.4) is no deadline here: its owner's register judges it on its figure at the due
+ * moment, so there is one answer for it ({@code docs/status.md}).
  */
 @Component
 public class CatalogueDeadlines {
@@ -51,11 +53,14 @@ public class CatalogueDeadlines {
         this.deadlines = deadlinesOf(CommitmentCatalogue.load());
     }
 
-    /** Only what can be missed becomes a deadline: efforts and conditions carry reports, not a due moment. */
+    /**
+     * Only what can be missed becomes a deadline: efforts and conditions carry reports, not a due moment, and dated
+     * targets are judged on their figure by their owner.
+     */
     static List<SetDeadline> deadlinesOf(CommitmentCatalogue catalogue) {
         List<SetDeadline> all = new ArrayList<>();
         for (CatalogueEntry entry : catalogue.commitments()) {
-            if (entry.missable()) {
+            if (entry.missable() && !entry.decidedByItsFigure()) {
                 all.add(new SetDeadline(entry.ref(), entry.ref(), entry.title(), entry.owedBy(), entry.due(),
                         entry.dueAt(), entry.dueText(), catalogue.agreedOn()));
             }

@@ -1,5 +1,7 @@
 package nl.doorstroom.deadline.projection;
 
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import nl.doorstroom.deadline.domain.Deadline;
 import nl.doorstroom.deadline.domain.DeadlineEvents.DeadlineEvent;
 import nl.doorstroom.deadline.domain.DeadlineStatus;
@@ -14,7 +16,9 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Reads the deadline read model, or folds a deadline's events as known and valid at a point in time. */
 @Component
@@ -39,8 +43,15 @@ public class DeadlineQueries {
 
     public DeadlineState one(String ref) {
         return deadlines.findById(ref).map(DeadlineRecord::state)
-                .orElseThrow(() -> new NotFoundException("no deadline " + ref));
+                .orElseThrow(() -> new NotFoundException(JUDGED_BY_FIGURE.contains(ref)
+                        ? ref + " is a number to reach, judged on its figure at its due moment by the register, not a"
+                        + " deadline: GET /api/commitments/" + ref
+                        : "no deadline " + ref));
     }
+
+    /** Dated targets: no deadline of their own, one answer in the register ({@code CatalogueDeadlines}). */
+    private static final Set<String> JUDGED_BY_FIGURE = CommitmentCatalogue.load().commitments().stream()
+            .filter(CatalogueEntry::decidedByItsFigure).map(CatalogueEntry::ref).collect(Collectors.toUnmodifiableSet());
 
     /**
      * A deadline as recorded by {@code knownAt} (events stored by then) and as valid on {@code validAt} (events whose

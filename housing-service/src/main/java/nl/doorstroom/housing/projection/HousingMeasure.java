@@ -6,12 +6,15 @@ import nl.doorstroom.platform.register.Measurement;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * III.12.4 is measured by the persons municipalities housed in 2022-H2, against the 15,300 they house at least;
- * II.2 by the flex homes realised, against 37,500; II.5 by the centrally procured flex units, against 2,000.
+ * III.12.4 is measured by the persons municipalities housed in 2022-H2, against the 15,300 they house at least, and
+ * III.12.2 by the same persons against the period's taakstelling of 13,500; II.2 by the flex homes realised, against
+ * 37,500; II.5 by the centrally procured flex units, against 2,000. Past their due moment the dated ones are judged on
+ * the figure as it stood at the end of the due date ({@link #measurementByDue}).
  */
 @Component
 public class HousingMeasure implements CommitmentMeasure {
@@ -40,7 +43,7 @@ public class HousingMeasure implements CommitmentMeasure {
     @Override
     public Optional<Measurement> measurement(String ref) {
         return switch (ref) {
-            case "III.12.4" -> Optional.of(Measurement.of(
+            case "III.12.4", "III.12.2" -> Optional.of(Measurement.of(
                     BigDecimal.valueOf(queries.national(HousingQueries.PERIOD_OF_III_12_4).housed()), HOUSED_2022_H2,
                     FigureEvents.merge(municipalities.findByPeriod(HousingQueries.PERIOD_OF_III_12_4).stream()
                             .map(r -> r.state().housedMovedBy()).toList())));
@@ -53,6 +56,16 @@ public class HousingMeasure implements CommitmentMeasure {
                 yield Optional.of(Measurement.of(BigDecimal.valueOf(s.centrallyProcured()), CENTRAL_FLEX_UNITS,
                         s.centrallyProcuredMovedBy()));
             }
+            default -> Optional.empty();
+        };
+    }
+
+    @Override
+    public Optional<Measurement> measurementByDue(String ref, LocalDate due) {
+        return switch (ref) {
+            case "III.12.4", "III.12.2" -> Optional.of(Measurement.of(
+                    BigDecimal.valueOf(queries.housedOn(HousingQueries.PERIOD_OF_III_12_4, due)), HOUSED_2022_H2, null));
+            case "II.2" -> Optional.of(Measurement.of(BigDecimal.valueOf(queries.flexHomesOn(due)), FLEX_HOMES, null));
             default -> Optional.empty();
         };
     }

@@ -2,12 +2,14 @@ package nl.doorstroom.housing.projection;
 
 import nl.doorstroom.housing.domain.Gemeente;
 import nl.doorstroom.housing.domain.Gemeenten;
+import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
 import nl.doorstroom.housing.domain.VergunningType;
 import nl.doorstroom.platform.domain.NotFoundException;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,10 +49,13 @@ public class HousingQueries {
     private final PaceThresholds thresholds;
     private final Clock clock;
     private final EventStore events;
+    private final JdbcTemplate jdbc;
 
     public HousingQueries(MunicipalityPeriodRecords municipalities, PeriodRecords periods, WaitingRecords waiting,
-                          FlexHomesRecords flexHomes, PaceThresholds thresholds, Clock clock, EventStore events) {
+                          FlexHomesRecords flexHomes, PaceThresholds thresholds, Clock clock, EventStore events,
+                          JdbcTemplate jdbc) {
         this.events = events;
+        this.jdbc = jdbc;
         this.municipalities = municipalities;
         this.periods = periods;
         this.waiting = waiting;
@@ -142,6 +147,29 @@ public class HousingQueries {
                 f.taakstelling(), f.backlog(), f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
                 f.housedByForm(), pace(p, f), iii124 ? MINIMUM_2022_H2 : null, iii124 ? AMBITION_2022_H2 : null,
                 iii124 ? Math.max(0, MINIMUM_2022_H2 - f.housed()) : null, provinces);
+    }
+
+    /**
+     * Persons housed in {@code period} by every municipality, as valid on {@code validAt} and known now: III.12.2's
+     * and III.12.4's figure at their due moment. A housing dated in the period but reported after it counts.
+     */
+    public long housedOn(String period, LocalDate validAt) {
+        return municipalities.findByPeriod(Period.parse(period).toString()).stream()
+                .mapToLong(r -> municipality(period, r.state().gemeente(), null, validAt).housed())
+                .sum();
+    }
+
+    /** Flex homes realised by {@code validAt}, as known now (II.2's figure at its due moment). */
+    public long flexHomesOn(LocalDate validAt) {
+        List<String> realisedBy = jdbc.queryForList(
+                "select distinct aggregate_identifier from domain_event_entry where payload_type = ?",
+                String.class, FlexHomesRealised.class.getName());
+        FlexHomesState s = realisedBy.stream()
+                .flatMap(gemeente -> events.readEvents(gemeente, 0).asStream())
+                .map(DomainEventMessage::getPayload)
+                .filter(e -> e instanceof FlexHomesRealised f && !f.occurredOn().isAfter(validAt))
+                .reduce(FlexHomesState.NONE, FlexHomesState::evolve, (a, b) -> b);
+        return s.total();
     }
 
     /** Periods for which a national taakstelling was set, in order. */

@@ -1,6 +1,7 @@
 package nl.doorstroom.platform.register;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -17,5 +18,14 @@ public interface CommitmentMeasure {
      */
     default Optional<Measurement> measurement(String ref) {
         return actual(ref).map(Measurement::figureOnly);
+    }
+
+    /**
+     * The figure as it stood at the end of {@code due}, as known now: what the register judges a dated target on once
+     * its due moment has passed (reached then: MET; only later: LATE; not yet: MISSED). Empty when the measure cannot
+     * say, and the register then judges the figure alone, as before the due moment.
+     */
+    default Optional<Measurement> measurementByDue(String ref, LocalDate due) {
+        return Optional.empty();
     }
 }

@@ -1,17 +1,26 @@
 package nl.doorstroom.platform.register;
 
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import nl.doorstroom.platform.domain.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Reads this service's part of the register, combining reported progress with the service's own figures. One
- * snapshot (repeatable read) for the whole answer, so a figure and the events named as having moved it agree.
+ * Reads this service's part of the register, combining reported progress with the service's own figures and, for a
+ * dated target, its due moment on the business clock. One snapshot (repeatable read) for the whole answer, so a
+ * figure and the events named as having moved it agree.
  */
 @Component
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -21,10 +30,19 @@ public class CommitmentRegister {
 
     private final CommitmentEntryRepository entries;
     private final List<CommitmentMeasure> measures;
+    private final Clock clock;
+    private final Map<String, CatalogueEntry> catalogue;
+    private final JdbcTemplate jdbc;
+    private final Map<String, AtDue> atDue = new ConcurrentHashMap<>();
 
-    public CommitmentRegister(CommitmentEntryRepository entries, List<CommitmentMeasure> measures) {
+    public CommitmentRegister(CommitmentEntryRepository entries, List<CommitmentMeasure> measures, Clock clock,
+                              JdbcTemplate jdbc) {
         this.entries = entries;
         this.measures = measures;
+        this.clock = clock;
+        this.jdbc = jdbc;
+        this.catalogue = CommitmentCatalogue.load().commitments().stream()
+                .collect(Collectors.toUnmodifiableMap(CatalogueEntry::ref, Function.identity()));
     }
 
     public List<CommitmentView> all() {
@@ -41,7 +59,35 @@ public class CommitmentRegister {
                 .map(m -> m.measurement(state.ref()))
                 .flatMap(Optional::stream)
                 .findFirst().orElse(null);
-        return CommitmentView.of(state, measured);
+        CatalogueEntry entry = catalogue.get(state.ref());
+        if (entry == null || !entry.decidedByItsFigure() || measured == null || clock.instant().isBefore(entry.dueAt())) {
+            return CommitmentView.of(state, measured);
+        }
+        Measurement byDue = atDue(entry);
+        return byDue == null ? CommitmentView.of(state, measured) : CommitmentView.judgedAtDue(state, measured, byDue);
+    }
+
+    /**
+     * The figure at the due moment folds history, so it is kept until the event store's head moves: a gauge refresh
+     * or a register read on a quiet stack costs one indexed query, not a fold.
+     */
+    private Measurement atDue(CatalogueEntry entry) {
+        long head = jdbc.queryForObject("select coalesce(max(global_index), -1) from domain_event_entry", Long.class);
+        AtDue kept = atDue.get(entry.ref());
+        if (kept != null && kept.head() == head) {
+            return kept.measurement();
+        }
+        Measurement byDue = measures.stream()
+                .map(m -> m.measurementByDue(entry.ref(), entry.due()))
+                .flatMap(Optional::stream)
+                .findFirst().orElse(null);
+        if (byDue != null) {
+            atDue.put(entry.ref(), new AtDue(head, byDue));
+        }
+        return byDue;
+    }
+
+    private record AtDue(long head, Measurement measurement) {
     }
 
     /** Orders refs as the agreement does: INL before I before II before III before TABEL, then numerically. */

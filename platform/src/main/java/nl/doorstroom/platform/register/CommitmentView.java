@@ -12,6 +12,7 @@ import java.util.stream.Stream;
  * (reached: MET; started: IN_PROGRESS) unless a report already said MET, LATE or MISSED, or the commitment was extended. A money commitment's figure is
  * what was paid: it is MET when that reaches the target, IN_PROGRESS once anything is committed or paid, and OPEN
  * while the money is only budgeted; one without a target (the table as a whole) is never MET by its figure.
+ * A dated target past its due moment is judged on its figure at the due date instead ({@link #judgedAtDue}).
  * {@code why} says which of these decided the status and names the events behind it.
  */
 public record CommitmentView(String ref, String parent, String title, List<String> owedBy, String service,
@@ -25,12 +26,14 @@ public record CommitmentView(String ref, String parent, String title, List<Strin
     public enum Basis { REGISTERED, REPORTED, MEASURED }
 
     /**
-     * @param events  the commitment's own events the status rests on, in the order they were stored: the latest
-     *                registration (for MEASURED: it set the target), and for REPORTED the latest progress report
-     * @param measure the service's figure, what it counts and the events that moved it; present whenever the service
-     *                measures the commitment, but it decided the status only when the basis is MEASURED
+     * @param events      the commitment's own events the status rests on, in the order they were stored: the latest
+     *                    registration (for MEASURED: it set the target), and for REPORTED the latest progress report
+     * @param measure     the service's figure, what it counts and the events that moved it; present whenever the
+     *                    service measures the commitment, but it decided the status only when the basis is MEASURED
+     * @param measureAtDue for a dated target past its due moment, the figure as it stood at the end of the due date
+     *                    (as known now), which decided MET, LATE or MISSED; null otherwise
      */
-    public record Why(Basis basis, List<EventRef> events, Measurement measure) {
+    public record Why(Basis basis, List<EventRef> events, Measurement measure, Measurement measureAtDue) {
     }
 
     static CommitmentView of(CommitmentState s, Measurement measured) {
@@ -40,6 +43,20 @@ public record CommitmentView(String ref, String parent, String title, List<Strin
         return new CommitmentView(s.ref(), s.parent(), s.title(), s.owedBy(), s.service(),
                 byFigure != null ? byFigure : s.reportedStatus(), target, actual, s.due(), s.dueText(), s.note(),
                 s.reportedBy(), s.lastReportedOn(), why(s, byFigure != null, measured));
+    }
+
+    /**
+     * A dated target past its due moment: reached by the due date is MET, reached only since is LATE, not reached is
+     * MISSED. The figure decides, whatever was reported, so the register, the deadline view and the gauges cannot part.
+     */
+    static CommitmentView judgedAtDue(CommitmentState s, Measurement now, Measurement atDue) {
+        BigDecimal target = s.targetAmount();
+        CommitmentStatus status = atDue.actual().compareTo(target) >= 0 ? CommitmentStatus.MET
+                : now.actual().compareTo(target) >= 0 ? CommitmentStatus.LATE
+                : CommitmentStatus.MISSED;
+        return new CommitmentView(s.ref(), s.parent(), s.title(), s.owedBy(), s.service(), status,
+                new Target(target, s.targetUnit()), now.actual(), s.due(), s.dueText(), s.note(), s.reportedBy(),
+                s.lastReportedOn(), new Why(Basis.MEASURED, Stream.ofNullable(s.registration()).toList(), now, atDue));
     }
 
     /** The status the figure gives, or null when the figure decides nothing and the reported status stands. */
@@ -62,6 +79,6 @@ public record CommitmentView(String ref, String parent, String title, List<Strin
                 .filter(Objects::nonNull)
                 .sorted(Comparator.comparing(EventRef::sequenceNumber, Comparator.nullsFirst(Comparator.naturalOrder())))
                 .toList();
-        return new Why(basis, events, measured);
+        return new Why(basis, events, measured, null);
     }
 }

@@ -69,6 +69,31 @@ class CommitmentViewTest {
         assertThat(CommitmentView.of(late, Measurement.figureOnly(new BigDecimal("52000"))).status()).isEqualTo(CommitmentStatus.LATE);
     }
 
+    private static Measurement places(String figure) {
+        return Measurement.figureOnly(new BigDecimal(figure));
+    }
+
+    @Test
+    void a_dated_target_past_its_due_moment_is_met_when_reached_by_then_late_when_reached_since_and_missed_otherwise() {
+        assertThat(CommitmentView.judgedAtDue(COA_PLACES, places("52000"), places("51000")).status()).isEqualTo(CommitmentStatus.MET);
+        assertThat(CommitmentView.judgedAtDue(COA_PLACES, places("51500"), places("49000")).status()).isEqualTo(CommitmentStatus.LATE);
+        assertThat(CommitmentView.judgedAtDue(COA_PLACES, places("50000"), places("49000")).status()).isEqualTo(CommitmentStatus.MISSED);
+        assertThat(CommitmentView.judgedAtDue(COA_PLACES, places("48000"), places("51000")).status())
+                .as("reached on the due date and fallen below since: it was kept").isEqualTo(CommitmentStatus.MET);
+    }
+
+    @Test
+    void past_its_due_moment_a_dated_targets_figure_decides_whatever_was_reported_and_why_shows_both_figures() {
+        CommitmentState reportedMet = CommitmentState.evolve(COA_PLACES, new CommitmentProgressReported("INL.1", CommitmentStatus.MET,
+                "ruim voldoende plekken", "ops", LocalDate.of(2023, 1, 2)), null);
+        CommitmentView view = CommitmentView.judgedAtDue(reportedMet, places("51200"), places("44000"));
+        assertThat(view.status()).isEqualTo(CommitmentStatus.LATE);
+        assertThat(view.actual()).isEqualByComparingTo("51200");
+        assertThat(view.why().basis()).isEqualTo(CommitmentView.Basis.MEASURED);
+        assertThat(view.why().measureAtDue().actual()).isEqualByComparingTo("44000");
+        assertThat(view.why().measure().actual()).isEqualByComparingTo("51200");
+    }
+
     @Test
     void the_published_contract_of_version_1_carries_late_as_met_and_extended_as_open() {
         assertThat(CommitmentStatus.LATE.inContractV1()).isEqualTo("MET");
