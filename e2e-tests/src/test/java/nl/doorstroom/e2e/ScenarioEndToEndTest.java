@@ -118,10 +118,12 @@ class ScenarioEndToEndTest {
      * III.12.4 once read MET in the register (the figure housed by March) and MISSED in the deadline service, INL.1
      * IN_PROGRESS and MISSED. A dated target is now judged in one place, its owner's register, on the figure as it
      * stood at the end of its due date, and the gauges say the same; the deadline service keeps no deadline for it.
+     * A dated deliverable owned by capacity, housing or finance is decided by its deadline, and the owner's register
+     * takes that outcome from doorstroom.deadline.events.
      */
     @Test
     @Order(2)
-    void a_dated_target_has_one_status_in_the_register_the_deadline_service_and_the_gauges() throws Exception {
+    void a_dated_commitment_has_one_status_in_the_register_the_deadline_service_and_the_gauges() throws Exception {
         for (var owned : Map.of("III.12.4", "housing", "INL.1", "capacity").entrySet()) {
             String ref = owned.getKey();
             JsonNode entry = json(client.get("/api/commitments/" + ref));
@@ -141,6 +143,24 @@ class ScenarioEndToEndTest {
             await().atMost(Duration.ofMinutes(1)).untilAsserted(() ->
                     assertThat(gaugedStatus(owned.getValue(), ref)).as(ref + " in doorstroom_commitment_status").isEqualTo(status));
         }
+        // a dated deliverable of another service's: the deadline service decides, the owner's register says the same
+        Map<String, String> decidedBy = Map.of("II.1", "II.1", "III.12.1", "III.12.1", "III.10", "III.10",
+                "III.2.4", "III.2.4/2023-01-01");
+        for (var deliverable : decidedBy.entrySet()) {
+            String deadlineStatus = deadline(deliverable.getValue()).get("status").asText();
+            await().atMost(Duration.ofMinutes(1)).untilAsserted(() -> {
+                JsonNode entry = json(client.get("/api/commitments/" + deliverable.getKey()));
+                assertThat(entry.get("status").asText()).as(deliverable + ": " + entry)
+                        .isEqualTo(deadlineStatus.equals("OPEN") ? entry.get("status").asText() : deadlineStatus);
+                if (!deadlineStatus.equals("OPEN")) {
+                    assertThat(entry.get("reportedBy").asText()).isEqualTo("deadline-service");
+                }
+            });
+        }
+        assertThat(json(client.get("/api/commitments/II.1")).get("status").asText()).isEqualTo("MISSED");
+        assertThat(json(client.get("/api/commitments/III.2.4")).get("status").asText())
+                .as("two CNO locations closed only in January 2023").isEqualTo("LATE");
+
         JsonNode housed = json(client.get("/api/commitments/III.12.4"));
         assertThat(housed.get("why").get("measureAtDue").get("actual").decimalValue())
                 .as("housings dated in 2022-H2, whenever reported, and no later ones")
