@@ -45,7 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
-@Revision("2")
+@Revision("3")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
         setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class Deadline {
@@ -68,6 +68,9 @@ public class Deadline {
     private LocalDate missedOn;
     private final Set<String> openCnoLocations = new HashSet<>();
     private final Set<String> countedCnoLocations = new HashSet<>();
+    /** The last CNO location wound down: the evidence that the wind-down was complete at the due moment. */
+    private String lastWoundDownEvidence;
+    private LocalDate lastWoundDownOn;
 
     protected Deadline() {
     }
@@ -159,15 +162,20 @@ public class Deadline {
         apply(new CnoLocationCounted(ref, command.locationId(), command.occurredOn()));
     }
 
-    /** When the last CNO location known winds down, the wind-down is complete: the deadline is met with that evidence. */
+    /**
+     * The wind-down is judged at its due moment: every CNO location counted by then closed or handed over is MET
+     * ({@link #on(DueMomentReached, DeadlineManager, BusinessTime)}). Before it, the last open location closing meets
+     * nothing, since locations may still open (an early closure once met it, and later openings were ignored). After a
+     * miss, the last one closing meets it late.
+     */
     @CommandHandler
     public void handle(CountCnoLocationWoundDown command, DeadlineManager deadlines) {
         if (status.isMet() || !openCnoLocations.contains(command.locationId())) {
             return;
         }
         apply(new CnoLocationWoundDown(ref, command.locationId(), command.evidence(), command.occurredOn()));
-        if (openCnoLocations.isEmpty()) {
-            meet("every CNO location known is closed or handed over; the last: " + command.evidence(), command.occurredOn(),
+        if (openCnoLocations.isEmpty() && (missedOn != null || !DueMoment.startOf(command.occurredOn()).isBefore(dueAt))) {
+            meet("every CNO location counted is closed or handed over; the last: " + command.evidence(), command.occurredOn(),
                     DueMoment.startOf(command.occurredOn()), deadlines);
         }
     }
@@ -188,6 +196,11 @@ public class Deadline {
         }
         if (!time.hasPassed(dueAt)) {
             scheduleDueMoment(deadlines, time);
+            return;
+        }
+        if (!countedCnoLocations.isEmpty() && openCnoLocations.isEmpty()) {
+            meet("every CNO location counted was closed or handed over by the due moment; the last: " + lastWoundDownEvidence,
+                    lastWoundDownOn, DueMoment.startOf(lastWoundDownOn), deadlines);
             return;
         }
         apply(new DeadlineMissed(ref, article, title, owedBy, dueOn, dueAt, dueOn));
@@ -263,5 +276,7 @@ public class Deadline {
     @EventSourcingHandler
     void on(CnoLocationWoundDown event) {
         openCnoLocations.remove(event.locationId());
+        lastWoundDownEvidence = event.evidence();
+        lastWoundDownOn = event.occurredOn();
     }
 }

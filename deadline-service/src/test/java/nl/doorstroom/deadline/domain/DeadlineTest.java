@@ -180,21 +180,66 @@ class DeadlineTest {
                 .expectScheduledDeadline(SEPTEMBER_30_2359.plusMillis(43_230_000 + 21_615_000), new DueMomentReached(VISION, DUE));
     }
 
+    private static final String WIND_DOWN = "III.2.4/2023-01-01";
+    private static final LocalDate JANUARY_1 = LocalDate.of(2023, 1, 1);
+    private static final Instant WIND_DOWN_DUE = DueMoment.of(JANUARY_1);
+    private static final Instant DECEMBER_20 = Instant.parse("2022-12-20T10:00:00Z");
+    private static final SetDeadline SET_WIND_DOWN = new SetDeadline(WIND_DOWN, "III.2.4", "afbouw CNO afgerond", List.of("RIJK"),
+            JANUARY_1, WIND_DOWN_DUE, "afbouw CNO afgerond", AGREED);
+    private static final String HANDED_OVER = "nl.doorstroom.capacity.CnoLocationHandedOver.v1/ev-2";
+
+    private static Object[] twoLocationsOneClosed() {
+        return new Object[]{new CnoLocationCounted(WIND_DOWN, "CNO-1", LocalDate.of(2022, 9, 1)),
+                new CnoLocationCounted(WIND_DOWN, "CNO-2", LocalDate.of(2022, 9, 5)),
+                new CnoLocationWoundDown(WIND_DOWN, "CNO-1", "closed", LocalDate.of(2022, 12, 1))};
+    }
+
     @Test
-    void the_cno_wind_down_is_met_when_the_last_cno_location_known_is_handed_over() {
-        String windDown = "III.2.4/2023-01-01";
-        LocalDate january1 = LocalDate.of(2023, 1, 1);
-        String evidence = "nl.doorstroom.capacity.CnoLocationHandedOver.v1/ev-2";
-        fixture.givenCurrentTime(Instant.parse("2022-12-20T10:00:00Z"))
-                .andGiven(new DeadlineSet(windDown, "III.2.4", "afbouw CNO afgerond", List.of("RIJK"), january1,
-                                DueMoment.of(january1), "afbouw CNO afgerond", AGREED),
-                        new CnoLocationCounted(windDown, "CNO-1", LocalDate.of(2022, 9, 1)),
-                        new CnoLocationCounted(windDown, "CNO-2", LocalDate.of(2022, 9, 5)),
-                        new CnoLocationWoundDown(windDown, "CNO-1", "closed", LocalDate.of(2022, 12, 1)))
-                .when(new CountCnoLocationWoundDown(windDown, "CNO-2", evidence, LocalDate.of(2022, 12, 19)))
-                .expectEvents(new CnoLocationWoundDown(windDown, "CNO-2", evidence, LocalDate.of(2022, 12, 19)),
-                        new DeadlineMet(windDown, "every CNO location known is closed or handed over; the last: " + evidence,
-                                LocalDate.of(2022, 12, 19)));
+    void the_last_cno_location_closing_before_the_due_moment_does_not_meet_the_wind_down_yet() {
+        fixture.givenCurrentTime(DECEMBER_20)
+                .andGivenCommands(SET_WIND_DOWN)
+                .andGiven(twoLocationsOneClosed())
+                .when(new CountCnoLocationWoundDown(WIND_DOWN, "CNO-2", HANDED_OVER, LocalDate.of(2022, 12, 19)))
+                .expectEvents(new CnoLocationWoundDown(WIND_DOWN, "CNO-2", HANDED_OVER, LocalDate.of(2022, 12, 19)))
+                .expectScheduledDeadline(Duration.between(DECEMBER_20, WIND_DOWN_DUE), new DueMomentReached(WIND_DOWN, WIND_DOWN_DUE));
+    }
+
+    @Test
+    void every_location_counted_closed_by_the_due_moment_meets_the_wind_down_then_on_the_last_closings_date() {
+        fixture.givenCurrentTime(DECEMBER_20)
+                .andGivenCommands(SET_WIND_DOWN)
+                .andGiven(twoLocationsOneClosed())
+                .andGiven(new CnoLocationWoundDown(WIND_DOWN, "CNO-2", HANDED_OVER, LocalDate.of(2022, 12, 19)))
+                .whenTimeElapses(Duration.ofDays(13))
+                .expectTriggeredDeadlines(new DueMomentReached(WIND_DOWN, WIND_DOWN_DUE))
+                .expectEvents(new DeadlineMet(WIND_DOWN, "every CNO location counted was closed or handed over by the due moment;"
+                        + " the last: " + HANDED_OVER, LocalDate.of(2022, 12, 19)));
+    }
+
+    @Test
+    void a_location_opened_after_an_early_closure_keeps_the_wind_down_open_and_it_is_missed_at_its_due_moment() {
+        fixture.givenCurrentTime(DECEMBER_20)
+                .andGivenCommands(SET_WIND_DOWN)
+                .andGiven(twoLocationsOneClosed())
+                .andGiven(new CnoLocationWoundDown(WIND_DOWN, "CNO-2", HANDED_OVER, LocalDate.of(2022, 12, 19)),
+                        new CnoLocationCounted(WIND_DOWN, "CNO-3", LocalDate.of(2022, 12, 20)))
+                .whenTimeElapses(Duration.ofDays(13))
+                .expectEvents(new DeadlineMissed(WIND_DOWN, "III.2.4", "afbouw CNO afgerond", List.of("RIJK"), JANUARY_1,
+                        WIND_DOWN_DUE, JANUARY_1));
+    }
+
+    @Test
+    void after_a_miss_the_last_cno_location_closing_meets_the_wind_down_late() {
+        fixture.givenCurrentTime(Instant.parse("2023-01-20T10:00:00Z"))
+                .andGiven(new DeadlineSet(WIND_DOWN, "III.2.4", "afbouw CNO afgerond", List.of("RIJK"), JANUARY_1,
+                                WIND_DOWN_DUE, "afbouw CNO afgerond", AGREED),
+                        new CnoLocationCounted(WIND_DOWN, "CNO-3", LocalDate.of(2022, 12, 20)),
+                        new DeadlineMissed(WIND_DOWN, "III.2.4", "afbouw CNO afgerond", List.of("RIJK"), JANUARY_1,
+                                WIND_DOWN_DUE, JANUARY_1))
+                .when(new CountCnoLocationWoundDown(WIND_DOWN, "CNO-3", "closed", LocalDate.of(2023, 1, 18)))
+                .expectEvents(new CnoLocationWoundDown(WIND_DOWN, "CNO-3", "closed", LocalDate.of(2023, 1, 18)),
+                        new DeadlineMetLate(WIND_DOWN, "every CNO location counted is closed or handed over; the last: closed",
+                                LocalDate.of(2023, 1, 18)));
     }
 
     @Test
@@ -279,28 +324,28 @@ class DeadlineTest {
     }
 
     @Test
-    void the_cno_wind_down_loaded_from_its_snapshot_after_250_locations_is_met_by_the_last_one_and_only_by_it() {
-        String windDown = "III.2.4/2023-01-01";
-        LocalDate january1 = LocalDate.of(2023, 1, 1);
-        List<Object> history = new ArrayList<>(List.of(new DeadlineSet(windDown, "III.2.4", "afbouw CNO afgerond",
-                List.of("RIJK", "VR"), january1, DueMoment.of(january1), "afbouw CNO afgerond", AGREED)));
+    void the_cno_wind_down_loaded_from_its_snapshot_after_250_locations_is_met_late_by_the_last_one_and_only_by_it() {
+        List<Object> history = new ArrayList<>(List.of(new DeadlineSet(WIND_DOWN, "III.2.4", "afbouw CNO afgerond",
+                List.of("RIJK", "VR"), JANUARY_1, WIND_DOWN_DUE, "afbouw CNO afgerond", AGREED)));
         for (int i = 1; i <= 250; i++) {
-            history.add(new CnoLocationCounted(windDown, "CNO-" + i, LocalDate.of(2022, 9, 1)));
+            history.add(new CnoLocationCounted(WIND_DOWN, "CNO-" + i, LocalDate.of(2022, 9, 1)));
         }
         for (int i = 1; i < 250; i++) {
-            history.add(new CnoLocationWoundDown(windDown, "CNO-" + i, "closed", LocalDate.of(2022, 12, 1)));
+            history.add(new CnoLocationWoundDown(WIND_DOWN, "CNO-" + i, "closed", LocalDate.of(2022, 12, 1)));
         }
-        Deadline loaded = SnapshotRoundTrip.afterSnapshot(Deadline.class, Deadline.idOf(windDown), history.toArray());
+        history.add(new DeadlineMissed(WIND_DOWN, "III.2.4", "afbouw CNO afgerond", List.of("RIJK", "VR"), JANUARY_1,
+                WIND_DOWN_DUE, JANUARY_1));
+        Deadline loaded = SnapshotRoundTrip.afterSnapshot(Deadline.class, Deadline.idOf(WIND_DOWN), history.toArray());
 
         fixture.givenState(() -> loaded)
-                .when(new CountCnoLocationWoundDown(windDown, "CNO-7", "closed again", LocalDate.of(2022, 12, 19)))
+                .when(new CountCnoLocationWoundDown(WIND_DOWN, "CNO-7", "closed again", LocalDate.of(2023, 1, 19)))
                 .expectNoEvents();
         AggregateTestFixture<Deadline> last = new AggregateTestFixture<>(Deadline.class);
         last.registerInjectableResource(new BusinessTime(new FixtureClock(), 1.0));
         last.givenState(() -> loaded)
-                .when(new CountCnoLocationWoundDown(windDown, "CNO-250", "handed over", LocalDate.of(2022, 12, 19)))
-                .expectEvents(new CnoLocationWoundDown(windDown, "CNO-250", "handed over", LocalDate.of(2022, 12, 19)),
-                        new DeadlineMet(windDown, "every CNO location known is closed or handed over; the last: handed over",
-                                LocalDate.of(2022, 12, 19)));
+                .when(new CountCnoLocationWoundDown(WIND_DOWN, "CNO-250", "handed over", LocalDate.of(2023, 1, 19)))
+                .expectEvents(new CnoLocationWoundDown(WIND_DOWN, "CNO-250", "handed over", LocalDate.of(2023, 1, 19)),
+                        new DeadlineMetLate(WIND_DOWN, "every CNO location counted is closed or handed over; the last: handed over",
+                                LocalDate.of(2023, 1, 19)));
     }
 }
