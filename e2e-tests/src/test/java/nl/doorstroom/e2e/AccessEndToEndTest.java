@@ -152,8 +152,24 @@ class AccessEndToEndTest {
         write(new Write("deadline POST /deadlines/{article}/{qualifier}/extensions", anotherCase + "/extensions",
                 "{\"newDue\":\"2030-01-01\",\"reason\":\"aanvullende stukken gevraagd\"}", "ops", null, "rijk"));
 
-        // every service: progress on its own commitments is the Rijk's to report; replays are admin's
-        Map<String, String> ownCommitment = Map.of("capacity", "III.3", "housing", "III.12.3", "finance", "II.7", "deadline", "III.7.5");
+        // progress is reported by a party that owes the commitment in the catalogue, and by no other
+        record Owed(String route, String ref, String party, String notOwing) {
+        }
+        for (Owed owed : List.of(new Owed("housing", "II.3", "vng", "rijk"), new Owed("housing", "II.3", "ipo", "coa"),
+                new Owed("deadline", "III.2", "veiligheidsberaad", "vng"), new Owed("capacity", "III.1.3", "coa", "ipo"),
+                new Owed("deadline", "INL.2", "ipo", "lrt"))) {
+            write(new Write(owed.route() + " POST /commitments/{ref}/progress as " + owed.party(),
+                    "/api/" + route(owed.route()) + "/commitments/" + owed.ref() + "/progress",
+                    "{\"status\":\"IN_PROGRESS\",\"note\":\"loopt\",\"occurredOn\":\"2022-10-01\"}", "ops", owed.notOwing(), owed.party()));
+        }
+        // a dated deliverable is decided by its deadline, not by a report
+        HttpResponse<String> decided = client.postAs("rijk", "/api/deadlines/commitments/III.2.1/progress",
+                "{\"status\":\"MET\",\"note\":\"gedaan\",\"occurredOn\":\"2022-09-29\"}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(422);
+        assertThat(decided.body()).contains("\"field\":\"status\"").contains("/api/deadlines/deadlines/III.2.1/met");
+
+        // every service: progress on its own commitments the Rijk owes is the Rijk's to report; replays are admin's
+        Map<String, String> ownCommitment = Map.of("capacity", "III.3", "housing", "III.12.3", "finance", "II.7", "deadline", "INL.3");
         for (var service : ownCommitment.entrySet()) {
             String route = "/api/" + route(service.getKey());
             write(new Write(service.getKey() + " POST /commitments/{ref}/progress", route + "/commitments/" + service.getValue() + "/progress",
@@ -190,6 +206,9 @@ class AccessEndToEndTest {
                 if (path.getKey().startsWith("/admin/")) {
                     assertThat(client.getAs("ops", url).statusCode()).as("GET " + url + " as ops").isEqualTo(403);
                     assertThat(client.getAs("admin", url).statusCode()).as("GET " + url + " as admin").isEqualTo(200);
+                    // an auditor verifies the chain and exports history without being admin, and does nothing else there
+                    assertThat(client.getAs("auditor", url).statusCode()).as("GET " + url + " as auditor")
+                            .isEqualTo(path.getKey().startsWith("/admin/audit/") ? 200 : 403);
                 } else {
                     int status = client.getAs("gemeente-GM0014", url).statusCode();
                     assertThat(status).as("GET " + url + " as gemeente-GM0014").isIn(200, 404);

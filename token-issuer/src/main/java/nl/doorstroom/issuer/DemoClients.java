@@ -14,7 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The demo clients, each with the secret {@code <client id>-secret}: ops, analyst, admin, rijk, coa, ind, and one per
+ * The demo clients, each with the secret {@code <client id>-secret}: ops, analyst, auditor, admin, rijk, vng, ipo,
+ * veiligheidsberaad, lrt, coa, ind, and one per
  * party — {@code gemeente-GM0363}, {@code provincie-PV27}, {@code vr-VR13}, {@code ggd-GGD13}. Party clients are made
  * when asked for, so every municipality has one without a list of 342 here.
  */
@@ -24,13 +25,18 @@ public class DemoClients implements RegisteredClientRepository {
     public record Grant(List<String> roles, String party) {
     }
 
-    private static final Map<String, List<String>> FIXED = Map.of(
-            "ops", List.of("ops"),
-            "analyst", List.of("analyst"),
-            "admin", List.of("admin"),
-            "rijk", List.of("rijk"),
-            "coa", List.of("coa"),
-            "ind", List.of("ind"));
+    private static final Map<String, List<String>> FIXED = Map.ofEntries(
+            Map.entry("ops", List.of("ops")),
+            Map.entry("analyst", List.of("analyst")),
+            Map.entry("auditor", List.of("auditor")),
+            Map.entry("admin", List.of("admin")),
+            Map.entry("rijk", List.of("rijk")),
+            Map.entry("vng", List.of("vng")),
+            Map.entry("ipo", List.of("ipo")),
+            Map.entry("veiligheidsberaad", List.of("veiligheidsberaad")),
+            Map.entry("lrt", List.of("lrt")),
+            Map.entry("coa", List.of("coa")),
+            Map.entry("ind", List.of("ind")));
 
     private static final Pattern PARTY = Pattern.compile(
             "(gemeente)-(GM[0-9]{4})|(provincie)-(PV(2[0-9]|3[01]))|(vr)-(VR(0[1-9]|1[0-9]|2[0-5]))|(ggd)-(GGD(0[1-9]|1[0-9]|2[0-5]))");

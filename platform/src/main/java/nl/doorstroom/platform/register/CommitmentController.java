@@ -5,6 +5,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
+import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.platform.register.RegisterCommands.ReportCommitmentProgress;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,8 @@ import java.util.List;
 @RequestMapping("/commitments")
 @Tag(name = "commitments", description = "This service's part of the commitment register")
 public class CommitmentController {
+
+    private static final CommitmentCatalogue CATALOGUE = CommitmentCatalogue.load();
 
     private final CommitmentRegister register;
     private final CommandGateway commands;
@@ -63,10 +68,18 @@ public class CommitmentController {
     }
 
     @PostMapping("/{ref}/progress")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "Report progress on a commitment, dated on the business date it is about")
+    @PreAuthorize("@acting.reportsOn(#ref)")
+    @Operation(summary = "Report progress on a commitment, dated on the business date it is about",
+            description = "Only a party that owes the commitment in the catalogue reports on it (the Rijk, VNG, IPO and the"
+                    + " Veiligheidsberaad also for what all parties owe). A dated deliverable is decided by its deadline and a"
+                    + " dated number by its figure (docs/status.md): a report on one is 422 naming status.")
     public ResponseEntity<Void> report(@PathVariable String ref, @Valid @RequestBody ProgressReport report) {
         register.one(ref);
+        CATALOGUE.find(ref).filter(CatalogueEntry::missable).ifPresent(dated -> {
+            throw new RuleViolation("status", ref + " is decided " + (dated.decidedByItsFigure()
+                    ? "by its figure at its due moment" : "by its deadline: report it met at /api/deadlines/deadlines/" + ref + "/met")
+                    + ", not by a progress report");
+        });
         commands.sendAndWait(new ReportCommitmentProgress(ref, report.status(), report.note(), report.reportedBy(), report.occurredOn()));
         return ResponseEntity.accepted().build();
     }

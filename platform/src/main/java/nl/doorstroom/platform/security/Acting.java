@@ -1,19 +1,61 @@
 package nl.doorstroom.platform.security;
 
+import nl.doorstroom.contracts.catalogue.CatalogueEntry;
+import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Who the caller acts for, for the write endpoints' {@code @PreAuthorize}: {@code @acting.as('gemeente', #gmCode)}
- * lets a municipality's token act for that municipality only; {@code @acting.rijk()} needs a Rijk role. An
+ * lets a municipality's token act for that municipality only; {@code @acting.rijk()} needs a Rijk role;
+ * {@code @acting.reportsOn(#ref)} lets each party report on the commitments the catalogue says it owes. An
  * {@code admin} token may do anything (operations and audit administration act on behalf of everyone).
  */
 @Component("acting")
 public class Acting {
 
     public static final String ADMIN = "ROLE_admin";
+
+    /**
+     * The catalogue's parties each role speaks for: the four signatories (the Rijk; VNG for the municipalities; IPO for
+     * the provinces; the Veiligheidsberaad for the safety regions) for what "alle partijen" owe as well, and COA, IND
+     * and the LRT for what they owe themselves.
+     */
+    static final Map<String, Set<String>> PARTIES_OF_ROLE = Map.of(
+            "rijk", Set.of("RIJK", "ALLE_PARTIJEN"),
+            "vng", Set.of("VNG", "GEMEENTEN", "ALLE_PARTIJEN"),
+            "ipo", Set.of("IPO", "PROVINCIES", "ALLE_PARTIJEN"),
+            "veiligheidsberaad", Set.of("VEILIGHEIDSBERAAD", "VEILIGHEIDSREGIOS", "ALLE_PARTIJEN"),
+            "coa", Set.of("COA"),
+            "ind", Set.of("IND"),
+            "lrt", Set.of("LRT"));
+
+    private static final Map<String, List<String>> OWED_BY = CommitmentCatalogue.load().commitments().stream()
+            .collect(Collectors.toUnmodifiableMap(CatalogueEntry::ref, CatalogueEntry::owedBy));
+
+    /**
+     * The caller speaks for a party that owes the commitment. A ref the catalogue does not know is left to the Rijk,
+     * so that the register answers 404 for it as before.
+     */
+    public boolean reportsOn(String ref) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (isAdmin(caller)) {
+            return true;
+        }
+        List<String> owedBy = OWED_BY.get(ref);
+        if (owedBy == null) {
+            return hasRole(caller, "rijk");
+        }
+        return PARTIES_OF_ROLE.entrySet().stream()
+                .anyMatch(role -> hasRole(caller, role.getKey()) && owedBy.stream().anyMatch(role.getValue()::contains));
+    }
 
     /** The caller has the role and acts for exactly this party. */
     public boolean as(String role, String party) {

@@ -46,6 +46,8 @@ public class ResourceServerSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        // an auditor reads the chain's verification and the export without being admin
+                        .requestMatchers(HttpMethod.GET, "/admin/audit/**").hasAnyRole("admin", "auditor")
                         .requestMatchers("/admin/**").hasRole("admin")
                         .requestMatchers(HttpMethod.OPTIONS).denyAll()
                         .anyRequest().authenticated())
