@@ -122,10 +122,22 @@ class AccessEndToEndTest {
         String claim = location(write(new Write("finance POST /claims", "/api/finance/claims", claimBody, "ops", "vr-VR02", "vr-VR01")));
         String rejected = location(client.post("/api/finance/claims", claimBody));
         write(new Write("finance POST /claims/{claimId}/approval", claim + "/approval", "{\"approvedAmount\":1000}",
-                "vr-VR01", null, "rijk"));
-        write(new Write("finance POST /claims/{claimId}/payment", claim + "/payment", "{}", "vr-VR01", null, "rijk"));
+                "vr-VR01", "coa", "rijk"));
+        write(new Write("finance POST /claims/{claimId}/payment", claim + "/payment", "{}", "vr-VR01", "coa", "rijk"));
         write(new Write("finance POST /claims/{claimId}/rejection", rejected + "/rejection", "{\"reason\":\"dubbel ingediend\"}",
-                "vr-VR01", null, "rijk"));
+                "vr-VR01", "coa", "rijk"));
+        // a GGD's extra medical costs are decided and paid by COA, which reimburses them (III.1.4), not by the Rijk
+        String ggdClaimBody = """
+                {"claimant":"GGD01","category":"MEDISCH","line":"GGD_MEDISCHE_KOSTEN","amount":1000}""";
+        String ggdClaim = location(write(new Write("finance POST /claims as a GGD", "/api/finance/claims", ggdClaimBody,
+                "ops", "ggd-GGD02", "ggd-GGD01")));
+        String ggdRejected = location(client.post("/api/finance/claims", ggdClaimBody));
+        write(new Write("finance POST /claims/{claimId}/approval of a GGD's claim", ggdClaim + "/approval",
+                "{\"approvedAmount\":1000}", "ggd-GGD01", "rijk", "coa"));
+        write(new Write("finance POST /claims/{claimId}/payment of a GGD's claim", ggdClaim + "/payment", "{}",
+                "ggd-GGD01", "rijk", "coa"));
+        write(new Write("finance POST /claims/{claimId}/rejection of a GGD's claim", ggdRejected + "/rejection",
+                "{\"reason\":\"dubbel ingediend\"}", "ggd-GGD01", "rijk", "coa"));
         String businessCaseBody = "{\"gemeente\":\"GM0363\",\"title\":\"Tijdelijke units\",\"amount\":1000}";
         String businessCase = location(write(new Write("finance POST /business-cases", "/api/finance/business-cases",
                 businessCaseBody, "vr-VR01", "gemeente-GM0014", "gemeente-GM0363")));

@@ -144,8 +144,9 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/approval")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "A claim is approved, in full or in part (with the reason)")
+    @PreAuthorize("@claimDeciders.mayDecide(#claimId)")
+    @Operation(summary = "A claim is approved, in full or in part (with the reason)",
+            description = "By the Rijk; a GGD's claim (III.1.4) by COA, which reimburses it. So are rejection and payment.")
     public ResponseEntity<Void> approveClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                              @Valid @RequestBody ApprovalRequest request) {
         approvals.approveClaim(claimId, request.approvedAmount(), request.reason(), dated(request.occurredOn()));
@@ -153,7 +154,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/rejection")
-    @PreAuthorize("@acting.rijk()")
+    @PreAuthorize("@claimDeciders.mayDecide(#claimId)")
     @Operation(summary = "A claim is rejected, with the reason")
     public ResponseEntity<Void> rejectClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                             @Valid @RequestBody RejectionRequest request) {
@@ -162,7 +163,7 @@ public class FinanceController {
     }
 
     @PostMapping("/claims/{claimId}/payment")
-    @PreAuthorize("@acting.rijk()")
+    @PreAuthorize("@claimDeciders.mayDecide(#claimId)")
     @Operation(summary = "An approved claim is paid; the claimant's open advance is settled against it first")
     public ResponseEntity<Void> payClaim(@PathVariable @Pattern(regexp = FinanceRequests.CLAIM_ID) String claimId,
                                          @RequestBody(required = false) PaymentRequest request) {

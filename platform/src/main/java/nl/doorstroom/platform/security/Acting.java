@@ -72,6 +72,12 @@ public class Acting {
         return isAdmin(caller) || hasRole(caller, "rijk");
     }
 
+    /** The caller has the role (or is admin): {@code @acting.has('coa')}. */
+    public boolean has(String role) {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        return isAdmin(caller) || hasRole(caller, role);
+    }
+
     public static String partyOf(Authentication caller) {
         return caller instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("party") : null;
     }
