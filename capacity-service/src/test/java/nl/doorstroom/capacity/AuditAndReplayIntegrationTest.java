@@ -256,6 +256,10 @@ class AuditAndReplayIntegrationTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.set("traceparent", traceparent);
+        ResponseEntity<String> fromTheFuture = http.postForEntity("/commitments/III.7.1/progress", new HttpEntity<>("""
+                {"status":"IN_PROGRESS","note":"later","reportedBy":"VNG","occurredOn":"2031-01-01"}""", headers), String.class);
+        assertThat(fromTheFuture.getStatusCode()).as("a report cannot come from the future").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fromTheFuture.getBody()).contains("occurredOn");
         ResponseEntity<String> reported = http.postForEntity("/commitments/III.7.1/progress", new HttpEntity<>("""
                 {"status":"IN_PROGRESS","note":"eerste locaties open","reportedBy":"VNG","occurredOn":"2022-11-15"}""", headers),
                 String.class);

@@ -4,11 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import nl.doorstroom.contracts.catalogue.CatalogueEntry;
 import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.platform.register.RegisterCommands.ReportCommitmentProgress;
+import nl.doorstroom.platform.time.BusinessDates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,8 @@ public class CommitmentController {
     }
 
     public record ProgressReport(@NotNull CommitmentStatus status, @Size(max = 2000) String note,
-                                 @Size(max = 200) String reportedBy, @NotNull LocalDate occurredOn) {
+                                 @Size(max = 200) String reportedBy,
+                                 @NotNull @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     @GetMapping
