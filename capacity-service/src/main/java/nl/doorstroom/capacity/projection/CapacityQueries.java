@@ -255,6 +255,8 @@ public class CapacityQueries {
      */
     public List<LocationState> coaLocationsOn(LocalDate validAt) {
         return locations.findByKind(COA).stream()
+                // one opened after the date had no places then: no fold (COA's messages of today, by the thousand)
+                .filter(r -> r.state().openedOn() == null || !r.state().openedOn().isAfter(validAt))
                 .map(r -> this.<LocationState>fold(r.state().locationId(), null, validAt, LocationState::evolve))
                 .filter(Objects::nonNull)
                 .toList();
