@@ -14,4 +14,14 @@ public final class Causes {
         }
         return false;
     }
+
+    /** The same by class name, for a kind from a library this module does not take (db-scheduler's, in deadline-service). */
+    public static boolean includeNamed(Throwable failure, String className) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getClass().getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

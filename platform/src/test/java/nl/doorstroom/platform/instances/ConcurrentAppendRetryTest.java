@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.instances;
 
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import nl.doorstroom.platform.domain.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -24,6 +25,16 @@ class ConcurrentAppendRetryTest {
         assertThat(retry.scheduleRetry(GenericCommandMessage.asCommandMessage("close CNO-1"),
                 new CommandExecutionException("failed", new ConcurrencyException("sequence 3 of CNO-1 taken")), List.of(), () -> {
                 })).isTrue();
+        assertThat(scheduled).hasSize(1);
+    }
+
+    @Test
+    void a_command_that_met_a_due_moment_db_scheduler_was_running_is_sent_again() {
+        // what DbSchedulerDeadlineManager.cancelAllWithinScope threw when a deadline was met as its due moment ran
+        RuntimeException refused = new CommandExecutionException("failed", new IllegalStateException(
+                new TaskInstanceCurrentlyExecutingException("axon-deadline", "III.6")));
+        assertThat(retry.scheduleRetry(GenericCommandMessage.asCommandMessage("meet III.6"), refused, List.of(), () -> {
+        })).isTrue();
         assertThat(scheduled).hasSize(1);
     }
 
