@@ -48,7 +48,16 @@ public record CommitmentCatalogue(String source, LocalDate agreedOn, int version
         }
     }
 
+    /** The catalogue on the classpath, read once per JVM: the register, the deadlines and the access rules all ask it. */
     public static CommitmentCatalogue load() {
+        return Parsed.CATALOGUE;
+    }
+
+    private static final class Parsed {
+        static final CommitmentCatalogue CATALOGUE = parse();
+    }
+
+    private static CommitmentCatalogue parse() {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .registerModule(new JavaTimeModule())
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);

@@ -16,9 +16,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Reads the deadline read model, or folds a deadline's events as known and valid at a point in time. */
 @Component
@@ -43,15 +41,12 @@ public class DeadlineQueries {
 
     public DeadlineState one(String ref) {
         return deadlines.findById(ref).map(DeadlineRecord::state)
-                .orElseThrow(() -> new NotFoundException(JUDGED_BY_FIGURE.contains(ref)
+                .orElseThrow(() -> new NotFoundException(CommitmentCatalogue.load().find(ref).filter(CatalogueEntry::decidedByItsFigure).isPresent()
                         ? ref + " is a number to reach, judged on its figure at its due moment by the register, not a"
                         + " deadline: GET /api/commitments/" + ref
                         : "no deadline " + ref));
     }
 
-    /** Dated targets: no deadline of their own, one answer in the register ({@code CatalogueDeadlines}). */
-    private static final Set<String> JUDGED_BY_FIGURE = CommitmentCatalogue.load().commitments().stream()
-            .filter(CatalogueEntry::decidedByItsFigure).map(CatalogueEntry::ref).collect(Collectors.toUnmodifiableSet());
 
     /**
      * A deadline as recorded by {@code knownAt} (events stored by then) and as valid on {@code validAt} (events whose

@@ -31,8 +31,6 @@ import java.util.List;
 @Tag(name = "commitments", description = "This service's part of the commitment register")
 public class CommitmentController {
 
-    private static final CommitmentCatalogue CATALOGUE = CommitmentCatalogue.load();
-
     private final CommitmentRegister register;
     private final CommandGateway commands;
     private final CommitmentsAsOf asOf;
@@ -78,7 +76,7 @@ public class CommitmentController {
                     + " dated number by its figure (docs/status.md): a report on one is 422 naming status.")
     public ResponseEntity<Void> report(@PathVariable String ref, @Valid @RequestBody ProgressReport report) {
         register.one(ref);
-        CATALOGUE.find(ref).filter(CatalogueEntry::missable).ifPresent(dated -> {
+        CommitmentCatalogue.load().find(ref).filter(CatalogueEntry::missable).ifPresent(dated -> {
             throw new RuleViolation("status", ref + " is decided " + (dated.decidedByItsFigure()
                     ? "by its figure at its due moment" : "by its deadline: report it met at /api/deadlines/deadlines/" + ref + "/met")
                     + ", not by a progress report");

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A dated deliverable of this service's (capacity's I.1, II.1 and III.2.4, housing's III.12.1, finance's III.10) is
@@ -58,6 +59,8 @@ public class DeadlineOutcomes {
     private final EventStore events;
     /** Deadline ref -> the register entry it decides, for this service's dated deliverables. */
     private final Map<String, String> entryOfDeadline;
+    /** The entries decided by more than one date (III.2.4). */
+    private final Set<String> withFurtherDates;
 
     public DeadlineOutcomes(InboundMessages inbound, InboundBatches batches, CommandGateway commands, EventStore events,
                             DoorstroomProperties properties) {
@@ -66,6 +69,8 @@ public class DeadlineOutcomes {
         this.commands = commands;
         this.events = events;
         this.entryOfDeadline = deadlinesOf(CommitmentCatalogue.load(), properties.service());
+        this.withFurtherDates = entryOfDeadline.entrySet().stream().filter(e -> !e.getKey().equals(e.getValue()))
+                .map(Map.Entry::getValue).collect(Collectors.toUnmodifiableSet());
     }
 
     static Map<String, String> deadlinesOf(CommitmentCatalogue catalogue, String service) {
@@ -114,14 +119,10 @@ public class DeadlineOutcomes {
             return;
         }
         LocalDate on = LocalDate.parse(d.get("occurredOn").asText());
-        if (hasFurtherDates(entry) && decidedLaterByAnotherDate(entry, deadline, on)) {
+        if (withFurtherDates.contains(entry) && decidedLaterByAnotherDate(entry, deadline, on)) {
             return;
         }
         commands.sendAndWait(new ReportCommitmentProgress(entry, status, note, REPORTED_BY, on));
-    }
-
-    private boolean hasFurtherDates(String entry) {
-        return entryOfDeadline.entrySet().stream().anyMatch(e -> e.getValue().equals(entry) && !e.getKey().equals(entry));
     }
 
     /**

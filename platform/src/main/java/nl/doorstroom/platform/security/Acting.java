@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Who the caller acts for, for the write endpoints' {@code @PreAuthorize}: {@code @acting.as('gemeente', #gmCode)}
@@ -37,9 +36,6 @@ public class Acting {
             "ind", Set.of("IND"),
             "lrt", Set.of("LRT"));
 
-    private static final Map<String, List<String>> OWED_BY = CommitmentCatalogue.load().commitments().stream()
-            .collect(Collectors.toUnmodifiableMap(CatalogueEntry::ref, CatalogueEntry::owedBy));
-
     /**
      * The caller speaks for a party that owes the commitment. A ref the catalogue does not know is left to the Rijk,
      * so that the register answers 404 for it as before.
@@ -49,7 +45,7 @@ public class Acting {
         if (isAdmin(caller)) {
             return true;
         }
-        List<String> owedBy = OWED_BY.get(ref);
+        List<String> owedBy = CommitmentCatalogue.load().find(ref).map(CatalogueEntry::owedBy).orElse(null);
         if (owedBy == null) {
             return hasRole(caller, "rijk");
         }
