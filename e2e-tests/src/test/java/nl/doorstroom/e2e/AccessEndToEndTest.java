@@ -104,9 +104,16 @@ class AccessEndToEndTest {
                 "ops", "gemeente-GM0014", "gemeente-GM0363"));
         write(new Write("housing POST /municipalities/{gmCode}/flexwoningen", "/api/housing/municipalities/GM0363/flexwoningen",
                 "{\"homes\":10,\"centrallyProcured\":false}", "vr-VR13", "gemeente-GM0014", "gemeente-GM0363"));
-        write(new Write("housing POST /periods/{period}/swaps", "/api/housing/periods/2023-H1/swaps",
-                "{\"fromGemeente\":\"GM0363\",\"toGemeente\":\"GM0014\",\"persons\":5,\"compensation\":\"CNO-plekken\"}",
-                "vr-VR13", "gemeente-GM0014", "gemeente-GM0363"));
+        // a swap stays in the province (Amsterdam and Zaanstad, Noord-Holland): the giver or its province's regietafel records it
+        String swap = "{\"fromGemeente\":\"GM0363\",\"toGemeente\":\"GM0479\",\"persons\":5,\"compensation\":\"CNO-plekken\"}";
+        write(new Write("housing POST /periods/{period}/swaps", "/api/housing/periods/2023-H1/swaps", swap,
+                "vr-VR13", "gemeente-GM0479", "gemeente-GM0363"));
+        write(new Write("housing POST /periods/{period}/swaps as the PRT", "/api/housing/periods/2023-H1/swaps", swap,
+                "ipo", "provincie-PV26", "provincie-PV27"));
+        write(new Write("housing POST /periods/{period}/municipalities/{gmCode}/prt-agreements",
+                "/api/housing/periods/2023-H1/municipalities/GM0363/prt-agreements",
+                "{\"subject\":\"PLAN_AFGESTEMD\",\"note\":\"plan besproken\"}", "gemeente-GM0363", "provincie-PV26",
+                "provincie-PV27"));
 
         // finance: the Rijk decides about money; claimants and municipalities submit for themselves
         write(new Write("finance POST /table/lines/{line}/amendments", "/api/finance/table/lines/BDUR/amendments",
@@ -146,7 +153,7 @@ class AccessEndToEndTest {
         write(new Write("finance POST /business-cases/{businessCaseId}/payment", businessCase + "/payment", "{}",
                 "gemeente-GM0363", null, "rijk"));
 
-        // deadlines: the Rijk reports a deadline met or extended
+        // deadlines: a party that owes the article reports it met or extended
         String open = location(client.post("/api/finance/business-cases", businessCaseBody));
         String openCase = "/api/deadlines/deadlines/III.9/" + open.substring(open.lastIndexOf('/') + 1);
         await().atMost(PATIENCE).until(() -> client.get(openCase).statusCode() == 200);
@@ -156,6 +163,8 @@ class AccessEndToEndTest {
                 "{\"evidence\":\"beoordeeld per mail\"}", "gemeente-GM0363", null, "rijk"));
         write(new Write("deadline POST /deadlines/{article}/extensions", "/api/deadlines/deadlines/III.11/extensions",
                 "{\"newDue\":\"2030-01-01\",\"reason\":\"plan volgt\"}", "ops", null, "rijk"));
+        write(new Write("deadline POST /deadlines/{article}/met as the LRT", "/api/deadlines/deadlines/III.12.1/met",
+                "{\"evidence\":\"Maatregelenpakket vastgesteld\",\"occurredOn\":\"2022-12-14\"}", "rijk", null, "lrt"));
         // (the CNO wind-down III.2.4/2023-01-01 is met by now: both locations above were closed or handed over)
         String another = location(client.post("/api/finance/business-cases", businessCaseBody));
         String anotherCase = "/api/deadlines/deadlines/III.9/" + another.substring(another.lastIndexOf('/') + 1);

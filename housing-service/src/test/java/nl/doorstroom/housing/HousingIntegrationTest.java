@@ -6,6 +6,7 @@ import nl.doorstroom.contracts.ContractSchemas;
 import nl.doorstroom.contracts.housing.HousingEventsV1;
 import nl.doorstroom.housing.messaging.InboundTopics;
 import nl.doorstroom.housing.projection.HousingMeasure;
+import nl.doorstroom.testsupport.TestTokens;
 import nl.doorstroom.testsupport.RealInfrastructure;
 import nl.doorstroom.testsupport.TestCloudEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -318,6 +319,49 @@ class HousingIntegrationTest {
     }
 
     @Test
+    void the_regietafel_of_utrecht_arranges_a_swap_in_its_province_and_records_a_plan_and_no_other_province_can()
+            throws Exception {
+        String prtUtrecht = TestTokens.token("provincie-PV26", List.of("provincie"), "PV26");
+        String prtNoordHolland = TestTokens.token("provincie-PV27", List.of("provincie"), "PV27");
+        JsonNode deBiltBefore = municipality("GM0310");
+
+        String swap = """
+                {"fromGemeente":"GM0308","toGemeente":"GM0310","persons":3,"compensation":"40 CNO-plaatsen","occurredOn":"2022-09-21"}""";
+        assertThat(postAs(prtNoordHolland, H2_2022 + "/swaps", swap).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postAs(TestTokens.token("gemeente-GM0310", List.of("gemeente"), "GM0310"), H2_2022 + "/swaps", swap)
+                .getStatusCode()).as("the receiving municipality does not give away another's share").isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> arranged = postAs(prtUtrecht, H2_2022 + "/swaps", swap);
+        assertThat(arranged.getStatusCode()).as(arranged.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
+                assertThat(municipality("GM0310").get("swappedIn").asInt()).isEqualTo(deBiltBefore.get("swappedIn").asInt() + 3));
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
+                + " where aggregate_identifier = 'GM0308' and payload_type like '%TaakstellingSwappedOut'", String.class))
+                .contains("\"arrangedBy\":\"PV26\"");
+
+        ResponseEntity<String> across = postAs(prtUtrecht, H2_2022 + "/swaps", """
+                {"fromGemeente":"GM0308","toGemeente":"GM0363","persons":1,"compensation":"asielopvang"}""");
+        assertThat(across.getStatusCode()).as("Amsterdam's PRT is Noord-Holland's").isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(field(across)).isEqualTo("toGemeente");
+
+        String plan = """
+                {"subject":"PLAN_AFGESTEMD","note":"Plan 2022-H2 aan de PRT besproken","occurredOn":"2022-09-22"}""";
+        assertThat(postAs(prtNoordHolland, H2_2022 + "/municipalities/GM0310/prt-agreements", plan).getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(postAs(prtUtrecht, H2_2022 + "/municipalities/GM0310/prt-agreements", plan).getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
+            JsonNode prt = municipality("GM0310").get("prt");
+            assertThat(prt).hasSize(1);
+            assertThat(prt.get(0).get("subject").asText()).isEqualTo("PLAN_AFGESTEMD");
+            assertThat(prt.get(0).get("occurredOn").asText()).isEqualTo("2022-09-22");
+        });
+        ResponseEntity<String> noNote = postAs(prtUtrecht, H2_2022 + "/municipalities/GM0310/prt-agreements",
+                "{\"subject\":\"AANGESPROKEN\",\"note\":\" \"}");
+        assertThat(noNote.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(field(noNote)).isEqualTo("note");
+    }
+
+    @Test
     void a_corrected_housing_count_is_published_with_the_count_it_replaces_and_the_new_one() throws Exception {
         assertThat(post("/municipalities/GM0193/housings", """
                 {"persons":40,"housingForm":"TUSSENVOORZIENING","occurredOn":"2022-09-15"}""").getStatusCode())
@@ -452,6 +496,13 @@ class HousingIntegrationTest {
     private static ConsumerRecord<String, byte[]> deadLetter(List<ConsumerRecord<String, byte[]>> dead, String id) {
         return dead.stream().filter(r -> text(r).contains("\"id\":\"" + id + "\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("not on the DLT: " + id));
+    }
+
+    private ResponseEntity<String> postAs(String token, String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.setBearerAuth(token);
+        return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
     }
 
     private ResponseEntity<String> post(String path, String body) {

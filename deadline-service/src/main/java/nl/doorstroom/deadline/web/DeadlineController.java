@@ -79,16 +79,18 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/met")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late")
+    @PreAuthorize("@acting.reportsOn(#article)")
+    @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late",
+            description = "Reported by a party that owes the article in the catalogue (docs/status.md, who reports what).")
     public ResponseEntity<Void> met(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                     @Valid @RequestBody MetRequest request) {
         return meet(article, request);
     }
 
     @PostMapping("/{article}/{qualifier}/met")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late")
+    @PreAuthorize("@acting.reportsOn(#article)")
+    @Operation(summary = "The deadline is met, with evidence; after its due moment it shows as late",
+            description = "Reported by a party that owes the article in the catalogue (docs/status.md, who reports what).")
     public ResponseEntity<Void> met(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                     @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier,
                                     @Valid @RequestBody MetRequest request) {
@@ -96,16 +98,18 @@ public class DeadlineController {
     }
 
     @PostMapping("/{article}/extensions")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history")
+    @PreAuthorize("@acting.reportsOn(#article)")
+    @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history",
+            description = "Recorded by a party that owes the article in the catalogue; a miss before it stays in the status.")
     public ResponseEntity<Void> extend(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                        @Valid @RequestBody ExtensionRequest request) {
         return extension(article, request);
     }
 
     @PostMapping("/{article}/{qualifier}/extensions")
-    @PreAuthorize("@acting.rijk()")
-    @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history")
+    @PreAuthorize("@acting.reportsOn(#article)")
+    @Operation(summary = "The deadline moves to a later date, for a reason; the earlier dates stay in its history",
+            description = "Recorded by a party that owes the article in the catalogue; a miss before it stays in the status.")
     public ResponseEntity<Void> extend(@PathVariable @Pattern(regexp = DeadlineRequests.ARTICLE) String article,
                                        @PathVariable @Pattern(regexp = DeadlineRequests.QUALIFIER) String qualifier,
                                        @Valid @RequestBody ExtensionRequest request) {

@@ -8,10 +8,12 @@ import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
+import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
@@ -41,7 +43,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The carried figure is fixed when the next taakstelling is assigned, as the Rijk's circular fixes it.
  * <p>
  * Municipalities may swap (uitruilen, III.5) part of the taakstelling for a period in exchange for CNO or reception
- * tasks. The giving municipality decides: only it knows how much of its corrected taakstelling is still to be
+ * tasks, within their province: the agreement keeps swaps inside the province until the emergency law allows more,
+ * and that law's entry into force is not recorded anywhere yet. The giving municipality decides, or its province's
+ * regietafel arranges it: only the giver's own figures say how much of its corrected taakstelling is still to be
  * housed, and that is the limit. It records {@link TaakstellingSwappedOut} under a swap id of its own
  * ({@code 2022-H2:GM0344:1}); {@link TaakstellingSwap} then hands the receiving municipality
  * {@link TaakstellingSwappedIn}, once per swap id. Both corrected figures change, so the backlog carried into the
@@ -176,6 +180,10 @@ public class GemeenteHuisvesting {
         if (command.compensation() == null || command.compensation().isBlank()) {
             throw new RuleViolation("compensation", "a swap names what the giving municipality takes on in return, such as CNO places");
         }
+        if (!from.provincieCode().equals(to.provincieCode())) {
+            throw new RuleViolation("toGemeente", to.code() + " lies in " + to.provincieNaam() + ", " + from.code() + " in "
+                    + from.provincieNaam() + ": taakstelling is swapped within the province (III.5)");
+        }
         if (!corrected.containsKey(period)) {
             throw new RuleViolation("period", from.code() + " has no taakstelling for " + period + " yet");
         }
@@ -190,7 +198,22 @@ public class GemeenteHuisvesting {
         String swapId = period + ":" + from.code() + ":" + (swapsOut.getOrDefault(period, 0) + 1);
         apply(new TaakstellingSwappedOut(swapId, from.code(), from.provincieCode(), period.toString(), to.code(),
                 to.provincieCode(), command.persons(), command.compensation(),
-                from.provincieCode().equals(to.provincieCode()), command.occurredOn()));
+                true, command.occurredOn(), command.arrangedBy()));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordPrtAgreement command) {
+        Gemeente g = known(command.gemeente());
+        Period period = period(command.period());
+        if (!g.provincieCode().equals(command.provincie())) {
+            throw new RuleViolation("gemeente", g.code() + " lies in " + g.provincieNaam() + ", not in " + command.provincie());
+        }
+        if (!corrected.containsKey(period)) {
+            throw new RuleViolation("period", g.code() + " has no taakstelling for " + period + " to agree on");
+        }
+        apply(new PrtAgreementRecorded(g.code(), g.provincieCode(), period.toString(), command.subject(), command.note(),
+                command.occurredOn()));
     }
 
     @CommandHandler
@@ -268,6 +291,11 @@ public class GemeenteHuisvesting {
         this.gemeente = event.gemeente();
         corrected.merge(Period.parse(event.period()), event.persons(), Integer::sum);
         swapsIn.add(event.swapId());
+    }
+
+    @EventSourcingHandler
+    void on(PrtAgreementRecorded event) {
+        this.gemeente = event.gemeente();
     }
 
     @EventSourcingHandler

@@ -43,6 +43,11 @@ public final class Gemeenten {
         return Optional.ofNullable(ALL.get(MERGED_INTO.getOrDefault(code, code)));
     }
 
+    /** The province a municipality lies in ({@code PV27} for GM0363), following a merger; null for an unknown code. */
+    public static String provincieOf(String code) {
+        return find(code).map(Gemeente::provincieCode).orElse(null);
+    }
+
     public static long totalInwoners() {
         return ALL.values().stream().mapToLong(Gemeente::inwoners).sum();
     }

@@ -33,12 +33,18 @@ public final class HousingCommands {
     }
 
     /**
-     * Two municipalities agree to swap tasks for a period (III.5): {@code toGemeente} houses {@code persons} more
-     * vergunninghouders, {@code fromGemeente} as many fewer, in exchange for what {@code compensation} names
-     * (e.g. "200 CNO-plaatsen"). Decided by the giving municipality, which knows what it still has to house.
+     * Two municipalities of one province swap tasks for a period (III.5): {@code toGemeente} houses {@code persons}
+     * more vergunninghouders, {@code fromGemeente} as many fewer, in exchange for what {@code compensation} names
+     * (e.g. "200 CNO-plaatsen"). {@code arrangedBy} is the giving municipality, which knows what it still has to
+     * house, or the province whose regietafel arranged the swap.
      */
     public record SwapTaakstelling(String period, @TargetAggregateIdentifier String fromGemeente, String toGemeente,
-                                   int persons, String compensation, LocalDate occurredOn) {
+                                   int persons, String compensation, LocalDate occurredOn, String arrangedBy) {
+    }
+
+    /** The PRT of the municipality's province records an agreement with it, or its regie, about a period (III.12.5, III.6). */
+    public record RecordPrtAgreement(@TargetAggregateIdentifier String gemeente, String period, String provincie,
+                                     PrtSubject subject, String note, LocalDate occurredOn) {
     }
 
     /** The receiving side of a swap the giving municipality recorded; sent by {@link TaakstellingSwap} only. */

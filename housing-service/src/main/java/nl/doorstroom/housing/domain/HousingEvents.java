@@ -28,11 +28,22 @@ public final class HousingEvents {
 
     /**
      * A municipality handed part of its taakstelling for a period to another (III.5); its corrected taakstelling
-     * drops by {@code persons}. {@code withinProvincie}: both lie in one province, as the agreement prefers.
+     * drops by {@code persons}. {@code withinProvincie}: both lie in one province, as the agreement asks (swaps
+     * recorded before 2026-12-07 could cross a border). {@code arrangedBy}: the giving municipality ({@code GM0363})
+     * or the province whose regietafel arranged it ({@code PV27}); null in swaps recorded before it was kept, which
+     * only the giving municipality could record.
      */
     public record TaakstellingSwappedOut(String swapId, String gemeente, String provincie, String period,
                                          String toGemeente, String toProvincie, int persons, String compensation,
-                                         boolean withinProvincie, LocalDate occurredOn) {
+                                         boolean withinProvincie, LocalDate occurredOn, String arrangedBy) {
+    }
+
+    /**
+     * The provinciale regietafel (PRT) of the municipality's province recorded what it agreed with the municipality
+     * about a period's taakstelling, or how it held the municipality to it (III.12.5, III.6): see {@link PrtSubject}.
+     */
+    public record PrtAgreementRecorded(String gemeente, String provincie, String period, PrtSubject subject, String note,
+                                       LocalDate occurredOn) {
     }
 
     /** A municipality took over part of another's taakstelling for a period (III.5); its corrected taakstelling rises. */

@@ -68,7 +68,7 @@ public class HousingQueries {
     public record MunicipalityFigures(String period, String gemeente, String naam, String provincie, long taakstelling,
                                       long backlog, long swappedIn, long swappedOut, long corrected, long housed, long remaining,
                                       BigDecimal shareRealisedPercent, long linked, Map<HousingForm, Long> housedByForm,
-                                      Pace pace) {
+                                      Pace pace, List<MunicipalityPeriodState.PrtEntry> prt) {
     }
 
     public record ProvinceFigures(String period, String provincie, String naam, int gemeenten, long taakstelling,
@@ -118,7 +118,7 @@ public class HousingQueries {
         LocalDate judgedOn = validAt != null ? validAt : LocalDate.now(clock);
         return new MunicipalityFigures(p.toString(), g.code(), g.naam(), g.provincieCode(), f.taakstelling(), f.backlog(),
                 f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
-                f.housedByForm(), pace(p, f, judgedOn));
+                f.housedByForm(), pace(p, f, judgedOn), state == null ? List.of() : state.prtEntries());
     }
 
     public ProvinceFigures province(String period, String pvCode) {

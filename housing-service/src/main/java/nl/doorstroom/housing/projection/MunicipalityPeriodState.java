@@ -2,32 +2,45 @@ package nl.doorstroom.housing.projection;
 
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
+import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
+import nl.doorstroom.housing.domain.PrtSubject;
 import nl.doorstroom.platform.register.EventRef;
 import nl.doorstroom.platform.register.FigureEvents;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A municipality's figures for one half year as its events left them: its share of the taakstelling, the backlog
  * carried in, the persons taken over from and handed to other municipalities by swaps (III.5), the corrected
- * taakstelling after those swaps (share + backlog + swapped in - swapped out), persons housed (per housing form) and
- * status holders COA linked to it. {@link #evolve} is the one fold for the live view, a point-in-time answer and a
- * rebuild. The projection stores {@link #evolveNoting}: that fold, also keeping in {@code housedMovedBy} the events
+ * taakstelling after those swaps (share + backlog + swapped in - swapped out), persons housed (per housing form),
+ * status holders COA linked to it, and what the province's regietafel recorded about it. {@link #evolve} is the one
+ * fold for the live view, a point-in-time answer and a rebuild. The projection stores {@link #evolveNoting}: that fold, also keeping in {@code housedMovedBy} the events
  * that changed {@code housed}, which the register names behind a measured figure (III.12.4). It is null, not known,
  * in a fold without the events' references and in a row stored before it was kept, until a rebuild.
  */
 public record MunicipalityPeriodState(String period, String gemeente, String provincie, int share, int backlog,
                                       int swappedIn, int swappedOut, int corrected, int housed, int linked,
                                       Map<HousingForm, Integer> housedByForm, LocalDate assignedOn,
-                                      FigureEvents housedMovedBy) {
+                                      FigureEvents housedMovedBy, List<PrtEntry> prt) {
+
+    /** What the province's regietafel recorded about this municipality and period, in the order it was recorded. */
+    public record PrtEntry(PrtSubject subject, String note, LocalDate occurredOn) {
+    }
+
+    /** The PRT's entries; none in a row stored before they were kept. */
+    public List<PrtEntry> prtEntries() {
+        return prt == null ? List.of() : prt;
+    }
 
     /** The row an event is about ({@code 2022-H2:GM0363}), or null when it is about no municipality's period. */
     public static String keyOf(Object event) {
@@ -37,6 +50,7 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
         if (event instanceof TaakstellingSwappedOut e) return key(e.period(), e.gemeente());
         if (event instanceof TaakstellingSwappedIn e) return key(e.period(), e.gemeente());
         if (event instanceof StatushouderLinked e) return key(Period.containing(e.occurredOn()).toString(), e.gemeente());
+        if (event instanceof PrtAgreementRecorded e) return key(e.period(), e.gemeente());
         return null;
     }
 
@@ -48,6 +62,7 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
         if (event instanceof TaakstellingSwappedOut e) return e.occurredOn();
         if (event instanceof TaakstellingSwappedIn e) return e.occurredOn();
         if (event instanceof StatushouderLinked e) return e.occurredOn();
+        if (event instanceof PrtAgreementRecorded e) return e.occurredOn();
         return null;
     }
 
@@ -56,7 +71,7 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
     }
 
     public static MunicipalityPeriodState empty(String period, String gemeente, String provincie) {
-        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, 0, 0, Map.of(), null, null);
+        return new MunicipalityPeriodState(period, gemeente, provincie, 0, 0, 0, 0, 0, 0, 0, Map.of(), null, null, List.of());
     }
 
     /** {@link #evolve(MunicipalityPeriodState, Object)}, noting {@code at} when the event changed {@code housed}. */
@@ -75,19 +90,19 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, e.share(), e.backlog(), b.swappedIn,
                     b.swappedOut, e.corrected() + b.swappedIn - b.swappedOut, b.housed, b.linked, b.housedByForm, e.occurredOn(),
-                    b.housedMovedBy);
+                    b.housedMovedBy, b.prt);
         }
         if (event instanceof TaakstellingSwappedOut e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
                     b.swappedOut + e.persons(), b.corrected - e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn,
-                    b.housedMovedBy);
+                    b.housedMovedBy, b.prt);
         }
         if (event instanceof TaakstellingSwappedIn e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn + e.persons(),
                     b.swappedOut, b.corrected + e.persons(), b.housed, b.linked, b.housedByForm, b.assignedOn,
-                    b.housedMovedBy);
+                    b.housedMovedBy, b.prt);
         }
         if (event instanceof HousingRecorded e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
@@ -96,7 +111,7 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             byForm.merge(e.housingForm(), e.persons(), Integer::sum);
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
                     b.swappedOut, b.corrected, b.housed + e.persons(), b.linked, Map.copyOf(byForm), b.assignedOn,
-                    b.housedMovedBy);
+                    b.housedMovedBy, b.prt);
         }
         if (event instanceof HousingCorrected e) {
             MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
@@ -105,19 +120,27 @@ public record MunicipalityPeriodState(String period, String gemeente, String pro
             byForm.merge(e.housingForm(), e.change(), Integer::sum);
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
                     b.swappedOut, b.corrected, b.housed + e.change(), b.linked, Map.copyOf(byForm), b.assignedOn,
-                    b.housedMovedBy);
+                    b.housedMovedBy, b.prt);
         }
         if (event instanceof StatushouderLinked e) {
             MunicipalityPeriodState b = s == null
                     ? empty(Period.containing(e.occurredOn()).toString(), e.gemeente(), e.provincie()) : s;
             return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
-                    b.swappedOut, b.corrected, b.housed, b.linked + 1, b.housedByForm, b.assignedOn, b.housedMovedBy);
+                    b.swappedOut, b.corrected, b.housed, b.linked + 1, b.housedByForm, b.assignedOn, b.housedMovedBy, b.prt);
+        }
+        if (event instanceof PrtAgreementRecorded e) {
+            MunicipalityPeriodState b = s == null ? empty(e.period(), e.gemeente(), e.provincie()) : s;
+            List<PrtEntry> entries = new ArrayList<>(b.prtEntries());
+            entries.add(new PrtEntry(e.subject(), e.note(), e.occurredOn()));
+            return new MunicipalityPeriodState(b.period, b.gemeente, b.provincie, b.share, b.backlog, b.swappedIn,
+                    b.swappedOut, b.corrected, b.housed, b.linked, b.housedByForm, b.assignedOn, b.housedMovedBy,
+                    List.copyOf(entries));
         }
         return s;
     }
 
     private MunicipalityPeriodState movedBy(FigureEvents events) {
         return new MunicipalityPeriodState(period, gemeente, provincie, share, backlog, swappedIn, swappedOut,
-                corrected, housed, linked, housedByForm, assignedOn, events);
+                corrected, housed, linked, housedByForm, assignedOn, events, prt);
     }
 }

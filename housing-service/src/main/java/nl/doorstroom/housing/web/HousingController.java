@@ -9,6 +9,7 @@ import nl.doorstroom.housing.domain.Gemeenten;
 import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
 import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.Period;
@@ -21,8 +22,10 @@ import nl.doorstroom.housing.projection.HousingQueries.Waiting;
 import nl.doorstroom.housing.web.HousingRequests.FlexHomesRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingCorrectionRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingRequest;
+import nl.doorstroom.housing.web.HousingRequests.PrtAgreementRequest;
 import nl.doorstroom.housing.web.HousingRequests.SwapRequest;
 import nl.doorstroom.housing.web.HousingRequests.TaakstellingRequest;
+import nl.doorstroom.platform.security.Acting;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -69,15 +72,33 @@ public class HousingController {
     }
 
     @PostMapping("/periods/{period}/swaps")
-    @PreAuthorize("@acting.as('gemeente', #request.fromGemeente())")
-    @Operation(summary = "Two municipalities swap part of a period's taakstelling for CNO or reception tasks (III.5)")
+    @PreAuthorize("@acting.as('gemeente', #request.fromGemeente()) or @acting.as('provincie', "
+            + "T(nl.doorstroom.housing.domain.Gemeenten).provincieOf(#request.fromGemeente()))")
+    @Operation(summary = "Two municipalities of one province swap part of a period's taakstelling for CNO or reception"
+            + " tasks (III.5)", description = "Recorded by the giving municipality or arranged by its province's"
+            + " regietafel (a provincie-PVxx client); a swap across a provincial border is 422 naming toGemeente.")
     public ResponseEntity<Void> swapTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
                                                  @Valid @RequestBody SwapRequest request) {
         String from = current(request.fromGemeente());
         String to = current(request.toGemeente());
         commands.sendAndWait(new SwapTaakstelling(period, from, to, request.persons(), request.compensation(),
-                dated(request.occurredOn())));
+                dated(request.occurredOn()), Acting.who()));
         return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + from)).build();
+    }
+
+    @PostMapping("/periods/{period}/municipalities/{gmCode}/prt-agreements")
+    @PreAuthorize("@acting.as('provincie', T(nl.doorstroom.housing.domain.Gemeenten).provincieOf(#gmCode))")
+    @Operation(summary = "The province's regietafel (PRT) records a municipality's plan agreed for a period (III.12.5) or"
+            + " that it held the municipality to its share (III.6)", description = "Only the PRT of the municipality's"
+            + " own province (a provincie-PVxx client); the municipality needs its taakstelling for the period first."
+            + " The entries show under prt in the municipality's figures.")
+    public ResponseEntity<Void> recordPrtAgreement(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                                   @PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                                   @Valid @RequestBody PrtAgreementRequest request) {
+        String gemeente = current(gmCode);
+        commands.sendAndWait(new RecordPrtAgreement(gemeente, period, Gemeenten.provincieOf(gemeente), request.subject(),
+                request.note().strip(), dated(request.occurredOn())));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + gemeente)).build();
     }
 
     @PostMapping("/municipalities/{gmCode}/housings")

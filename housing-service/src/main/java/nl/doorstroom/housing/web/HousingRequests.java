@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import nl.doorstroom.housing.domain.HousingForm;
 import nl.doorstroom.housing.domain.Period;
+import nl.doorstroom.housing.domain.PrtSubject;
 
 import nl.doorstroom.platform.time.BusinessDates;
 
@@ -31,6 +32,16 @@ public final class HousingRequests {
 
     public record FlexHomesRequest(@NotNull @Min(1) @Max(10_000) Integer homes, boolean centrallyProcured,
                                    @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
+    }
+
+    /**
+     * What the province's regietafel records about a municipality's taakstelling for a period: its plan agreed at the
+     * PRT (III.12.5) or the municipality held to its share (III.6), with what was agreed or said.
+     */
+    public record PrtAgreementRequest(@Schema(example = "PLAN_AFGESTEMD") @NotNull PrtSubject subject,
+                                      @Schema(example = "Plan 2022-H2 besproken aan de PRT: 400 in de bestaande voorraad, 293 in flexwoningen")
+                                      @NotBlank @Size(max = 2000) String note,
+                                      @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
 
     /** A swap of taakstelling (III.5): {@code toGemeente} houses {@code persons} of {@code fromGemeente}'s, for {@code compensation}. */

@@ -6,10 +6,12 @@ import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
+import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
+import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
@@ -182,26 +184,58 @@ class GemeenteHuisvestingTest {
     @Test
     void a_municipality_hands_part_of_its_taakstelling_to_one_in_its_own_province_for_cno_places() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 100, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 100, CNO, OCTOBER_3, AMSTERDAM))
                 .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100,
-                        CNO, true, OCTOBER_3));
+                        CNO, true, OCTOBER_3, AMSTERDAM));
     }
 
     @Test
-    void a_swap_across_a_provincial_border_is_allowed_but_marked_as_such() {
-        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
-                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, UTRECHT, 50, "asielopvang", OCTOBER_3))
-                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 50,
-                        "asielopvang", false, OCTOBER_3));
+    void a_swap_across_a_provincial_border_is_refused_naming_the_receiving_municipality() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, UTRECHT, 50, "asielopvang", OCTOBER_3, AMSTERDAM))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("within the province"))
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void the_regietafel_of_the_province_arranges_a_swap_and_is_named_as_its_arranger() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 40, CNO, OCTOBER_3, NH))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 40,
+                        CNO, true, OCTOBER_3, NH));
+    }
+
+    @Test
+    void the_regietafel_records_a_plan_agreed_with_a_municipality_that_has_its_taakstelling() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new RecordPrtAgreement(AMSTERDAM, "2022-H2", NH, PrtSubject.PLAN_AFGESTEMD, "plan besproken", OCTOBER_3))
+                .expectEvents(new PrtAgreementRecorded(AMSTERDAM, NH, "2022-H2", PrtSubject.PLAN_AFGESTEMD, "plan besproken",
+                        OCTOBER_3));
+    }
+
+    @Test
+    void the_regietafel_of_another_province_records_nothing_about_the_municipality() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new RecordPrtAgreement(AMSTERDAM, "2022-H2", UT, PrtSubject.AANGESPROKEN, "achter", OCTOBER_3))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void the_regietafel_records_nothing_for_a_period_without_taakstelling() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new RecordPrtAgreement(AMSTERDAM, "2023-H1", NH, PrtSubject.AANGESPROKEN, "achter", OCTOBER_3))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("no taakstelling for 2023-H1"));
     }
 
     @Test
     void a_municipality_cannot_give_away_more_than_it_still_has_to_house_after_earlier_swaps() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
-                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 94, CNO, OCTOBER_3))
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 94, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("GM0363 has 93 of its 2022-H2 taakstelling left to house and cannot give away 94")
                 .expectNoEvents();
@@ -212,15 +246,15 @@ class GemeenteHuisvestingTest {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
                         new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 7, CNO, false, OCTOBER_3))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 300, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 300, CNO, OCTOBER_3, AMSTERDAM))
                 .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 300,
-                        CNO, true, OCTOBER_3));
+                        CNO, true, OCTOBER_3, AMSTERDAM));
     }
 
     @Test
     void a_swap_before_the_taakstelling_of_the_period_is_assigned_is_refused() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2023-H1", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2023-H1", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("period"))
                 .expectNoEvents();
     }
@@ -228,7 +262,7 @@ class GemeenteHuisvestingTest {
     @Test
     void a_swap_with_itself_is_refused() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, AMSTERDAM, 10, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, AMSTERDAM, 10, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("toGemeente"))
                 .expectNoEvents();
     }
@@ -236,7 +270,7 @@ class GemeenteHuisvestingTest {
     @Test
     void a_swap_with_an_unknown_municipality_is_refused() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, "GM9999", 10, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, "GM9999", 10, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("toGemeente"))
                 .expectExceptionMessage("unknown municipality GM9999")
                 .expectNoEvents();
@@ -245,7 +279,7 @@ class GemeenteHuisvestingTest {
     @Test
     void a_swap_from_an_unknown_municipality_is_refused() {
         fixture.givenNoPriorActivity()
-                .when(new SwapTaakstelling("2022-H2", "GM9999", AMSTERDAM, 10, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", "GM9999", AMSTERDAM, 10, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("fromGemeente"))
                 .expectNoEvents();
     }
@@ -253,7 +287,7 @@ class GemeenteHuisvestingTest {
     @Test
     void a_swap_of_no_one_is_refused() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 0, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 0, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("persons"))
                 .expectNoEvents();
     }
@@ -261,7 +295,7 @@ class GemeenteHuisvestingTest {
     @Test
     void a_swap_names_what_is_taken_on_in_return() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, " ", OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, " ", OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("compensation"))
                 .expectNoEvents();
     }
@@ -270,7 +304,7 @@ class GemeenteHuisvestingTest {
     void a_period_whose_result_was_carried_into_the_next_takes_no_more_swaps() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
                         new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 1227, 693, 1920, SEPTEMBER_30))
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 10, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(violationOf("period"))
                 .expectNoEvents();
     }
@@ -303,7 +337,7 @@ class GemeenteHuisvestingTest {
     @Test
     void the_backlog_carried_into_the_next_period_follows_the_swapped_taakstelling() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
-                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM),
                         new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3),
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, NOVEMBER_1))
                 .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 1227, LocalDate.of(2022, 12, 15)))
@@ -363,7 +397,7 @@ class GemeenteHuisvestingTest {
         }
         history.add(new HousingCorrected(AMSTERDAM, NH, "2022-H2", TUSSENVOORZIENING, 100, 90, "dubbel geteld", SEPTEMBER_30));
         history.add(new StatushouderLinked(AMSTERDAM, NH, "Z-L1", SEPTEMBER_30));
-        history.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3));
+        history.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3, AMSTERDAM));
         history.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3));
         // each command changes the state it is given: every one gets a copy of its own, read back from a snapshot
         Supplier<Supplier<GemeenteHuisvesting>> loaded = () -> {
@@ -375,9 +409,9 @@ class GemeenteHuisvestingTest {
                 .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 700, NOVEMBER_1))
                 .expectEvents(new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 700, 323, 1023, NOVEMBER_1));
         new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
-                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 50, CNO, NOVEMBER_1))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 50, CNO, NOVEMBER_1, AMSTERDAM))
                 .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 50, CNO, true,
-                        NOVEMBER_1));
+                        NOVEMBER_1, AMSTERDAM));
         new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
                 .when(new ReceiveSwappedTaakstelling(AMSTERDAM, "2022-H2:GM0344:1", "2022-H2", UTRECHT, 20, CNO, NOVEMBER_1))
                 .expectNoEvents()

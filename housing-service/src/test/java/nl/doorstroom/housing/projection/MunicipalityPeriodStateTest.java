@@ -5,11 +5,13 @@ import nl.doorstroom.housing.domain.Gemeenten;
 import nl.doorstroom.housing.domain.HousingEvents.GemeenteShare;
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
 import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
+import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
+import nl.doorstroom.housing.domain.PrtSubject;
 import nl.doorstroom.housing.domain.Verdeling;
 import nl.doorstroom.platform.register.EventRef;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,20 @@ class MunicipalityPeriodStateTest {
         assertThat(s.housedByForm()).containsEntry(FLEXWONING, 10).containsEntry(REGULIERE_WONINGVOORRAAD, 90);
         assertThat(HousingFigures.of(s).remaining()).isEqualTo(1320);
         assertThat(HousingFigures.of(s).shareRealisedPercent()).isEqualByComparingTo("7.0");
+    }
+
+    @Test
+    void what_the_regietafel_recorded_is_kept_in_order_beside_the_figures_which_it_does_not_change() {
+        MunicipalityPeriodState s = fold(List.of(
+                new TaakstellingAssigned("GM0363", "PV27", "2022-H2", 693, 0, 693, AUGUST_26),
+                new PrtAgreementRecorded("GM0363", "PV27", "2022-H2", PrtSubject.PLAN_AFGESTEMD, "plan", LocalDate.of(2022, 9, 20)),
+                new PrtAgreementRecorded("GM0363", "PV27", "2022-H2", PrtSubject.AANGESPROKEN, "achter", NOVEMBER_1)));
+        assertThat(s.prtEntries()).extracting(MunicipalityPeriodState.PrtEntry::subject)
+                .containsExactly(PrtSubject.PLAN_AFGESTEMD, PrtSubject.AANGESPROKEN);
+        assertThat(s.corrected()).isEqualTo(693);
+        assertThat(s.housed()).isZero();
+        assertThat(MunicipalityPeriodState.keyOf(new PrtAgreementRecorded("GM0363", "PV27", "2022-H2",
+                PrtSubject.AANGESPROKEN, "achter", NOVEMBER_1))).isEqualTo("2022-H2:GM0363");
     }
 
     @Test
@@ -115,11 +131,11 @@ class MunicipalityPeriodStateTest {
         }
         Map<String, HousingFigures> before = perGemeente(events);
         events.add(new TaakstellingSwappedOut("2022-H2:GM0344:1", "GM0344", "PV26", "2022-H2", "GM0307", "PV26", 50,
-                "200 CNO-plaatsen", true, october3));
+                "200 CNO-plaatsen", true, october3, null));
         events.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", "GM0307", "PV26", "2022-H2", "GM0344", "PV26", 50,
                 "200 CNO-plaatsen", true, october3));
         events.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", "GM0363", "PV27", "2022-H2", "GM0344", "PV26", 30,
-                "asielopvang", false, october3));
+                "asielopvang", false, october3, null));
         events.add(new TaakstellingSwappedIn("2022-H2:GM0363:1", "GM0344", "PV26", "2022-H2", "GM0363", "PV27", 30,
                 "asielopvang", false, october3));
         Map<String, HousingFigures> after = perGemeente(events);

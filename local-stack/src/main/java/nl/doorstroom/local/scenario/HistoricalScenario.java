@@ -95,34 +95,37 @@ public final class HistoricalScenario {
 
     // --- the Rijk's deliverables: met on time, met late, extended, or left to be missed ---
 
-    /** Deliverables met on time are met days before their due moment, so a busy machine cannot make them late. */
+    /**
+     * Deliverables met on time are met days before their due moment, so a busy machine cannot make them late. Each is
+     * reported by a party that owes it: COA opened the emergency location of I.1, the LRT's package is III.12.1.
+     */
     private void agreementAndDeadlines() {
-        met("III.15", "2022-08-26", "Gezamenlijke brief Rijk, VNG, Veiligheidsberaad en IPO aan alle gemeenten (scenario)");
-        met("III.10", "2022-08-26", "Kamerbrief financiering opvang AMV's (scenario)");
-        met("I.1", "2022-08-30", "Noodopvang nabij Ter Apel geopend (scenario)");
-        met("III.7.6", "2022-09-20", "Helpdesk veiligheidsregio's en gemeenten bij COA en IND bereikbaar (scenario)");
-        met("III.2.3", "2022-09-26", "Wetsvoorstel spoedwetgeving in internetconsultatie (scenario)");
-        met("III.2.1", "2022-09-26", "Kamerbrief visie op de opvang en plannen (scenario)");
-        met("III.2.4", "2022-09-27", "Transitieplan afbouw CNO naar het Bestuurlijk Overleg (scenario)");
-        extend("III.11", "2022-09-26", "2022-11-01", "Plan Oekraïense derdelanders wacht op Europese afstemming (scenario)");
-        met("III.11", "2022-10-25", "Kamerbrief derdelanders met tijdelijke verblijfsvergunning (scenario)");
-        met("III.6", "2022-11-15", "Afspraken ruimtelijke ordening met provincies, laat (scenario)");
-        extend("III.12.1", "2022-12-12", "2023-02-15", "Maatregelenpakket LRT naar de LRT van februari (scenario)");
-        met("III.12.1", "2023-02-06", "Maatregelenpakket LRT vastgesteld (scenario)");
+        met("III.15", "rijk", "2022-08-26", "Gezamenlijke brief Rijk, VNG, Veiligheidsberaad en IPO aan alle gemeenten (scenario)");
+        met("III.10", "rijk", "2022-08-26", "Kamerbrief financiering opvang AMV's (scenario)");
+        met("I.1", "coa", "2022-08-30", "Noodopvang nabij Ter Apel geopend (scenario)");
+        met("III.7.6", "rijk", "2022-09-20", "Helpdesk veiligheidsregio's en gemeenten bij COA en IND bereikbaar (scenario)");
+        met("III.2.3", "rijk", "2022-09-26", "Wetsvoorstel spoedwetgeving in internetconsultatie (scenario)");
+        met("III.2.1", "rijk", "2022-09-26", "Kamerbrief visie op de opvang en plannen (scenario)");
+        met("III.2.4", "rijk", "2022-09-27", "Transitieplan afbouw CNO naar het Bestuurlijk Overleg (scenario)");
+        extend("III.11", "rijk", "2022-09-26", "2022-11-01", "Plan Oekraïense derdelanders wacht op Europese afstemming (scenario)");
+        met("III.11", "rijk", "2022-10-25", "Kamerbrief derdelanders met tijdelijke verblijfsvergunning (scenario)");
+        met("III.6", "rijk", "2022-11-15", "Afspraken ruimtelijke ordening met provincies, laat (scenario)");
+        extend("III.12.1", "lrt", "2022-12-12", "2023-02-15", "Maatregelenpakket LRT naar de LRT van februari (scenario)");
+        met("III.12.1", "lrt", "2023-02-06", "Maatregelenpakket LRT vastgesteld (scenario)");
         // II.1, III.2, III.5, III.7.5, INL.2 and the entry into force of the emergency law (III.2.3/2023-01-01)
         // are left to the deadline service: they go to missed on their due dates.
         progress("capacity", "III.7.1", "MET", "2022-09-15", "Locaties onder de normale standaard aanvaard en zo gemeld (scenario)");
         progress("housing", "III.12.3", "IN_PROGRESS", "2022-11-01", "Versnelling in 2022 via PRT's gemonitord (scenario)");
     }
 
-    private void met(String ref, String date, String evidence) {
+    private void met(String ref, String party, String date, String evidence) {
         ObjectNode body = JSON.createObjectNode().put("evidence", evidence).put("occurredOn", date);
-        http(at(date, 10), "rijk", "/api/deadlines/deadlines/" + ref + "/met", body, null);
+        http(at(date, 10), party, "/api/deadlines/deadlines/" + ref + "/met", body, null);
     }
 
-    private void extend(String ref, String date, String newDue, String reason) {
+    private void extend(String ref, String party, String date, String newDue, String reason) {
         ObjectNode body = JSON.createObjectNode().put("newDue", newDue).put("reason", reason);
-        http(at(date, 10), "rijk", "/api/deadlines/deadlines/" + ref + "/extensions", body, null);
+        http(at(date, 10), party, "/api/deadlines/deadlines/" + ref + "/extensions", body, null);
     }
 
     private void progress(String service, String ref, String status, String date, String note) {
@@ -341,7 +344,8 @@ public final class HistoricalScenario {
                     .put("amount", euros(20_000 + random.nextInt(180_000))).put("description", "Extra medische zorg CNO-bewoners (scenario)")
                     .put("occurredOn", day.toString());
             http(at(day.toString(), 11), "ggd-" + ggd, "/api/finance/claims", body, id);
-            decide(id, new BigDecimal(body.get("amount").asText()), day.plusDays(21 + random.nextInt(14)));
+            // COA reimburses a GGD's extra medical costs (III.1.4), so COA decides and pays them
+            decide(id, "coa", new BigDecimal(body.get("amount").asText()), day.plusDays(21 + random.nextInt(14)));
         }
         businessCases();
         ObjectNode amendment = JSON.createObjectNode().put("year", 2023).put("amount", "3000000.00")
@@ -355,15 +359,15 @@ public final class HistoricalScenario {
                 .put("amount", amount).put("cnoLocationId", location.id())
                 .put("description", category + " " + location.id() + " (scenario)").put("occurredOn", day.toString());
         http(at(day.toString(), 11), "vr-" + location.vr(), "/api/finance/claims", body, id).put("awaitsOtherService", true);
-        decide(id, new BigDecimal(amount), day.plusDays(14 + random.nextInt(21)));
+        decide(id, "rijk", new BigDecimal(amount), day.plusDays(14 + random.nextInt(21)));
     }
 
-    /** Mostly approved in full and paid; some approved in part, a few rejected. */
-    private void decide(String id, BigDecimal claimed, LocalDate day) {
+    /** Mostly approved in full and paid; some approved in part, a few rejected; by the party that decides the claim. */
+    private void decide(String id, String decider, BigDecimal claimed, LocalDate day) {
         int roll = random.nextInt(20);
         if (roll == 0) {
             ObjectNode rejection = JSON.createObjectNode().put("reason", "Kosten vallen buiten de regeling (scenario)").put("occurredOn", day.toString());
-            http(at(day.toString(), 13), "rijk", "/api/finance/claims/{" + id + "}/rejection", rejection, null);
+            http(at(day.toString(), 13), decider, "/api/finance/claims/{" + id + "}/rejection", rejection, null);
             return;
         }
         BigDecimal approved = roll < 3 ? claimed.multiply(new BigDecimal("0.80")).setScale(2, RoundingMode.DOWN) : claimed;
@@ -371,10 +375,10 @@ public final class HistoricalScenario {
         if (roll < 3) {
             approval.put("reason", "Deels onvoldoende onderbouwd (scenario)");
         }
-        http(at(day.toString(), 13), "rijk", "/api/finance/claims/{" + id + "}/approval", approval, null);
+        http(at(day.toString(), 13), decider, "/api/finance/claims/{" + id + "}/approval", approval, null);
         LocalDate paid = day.plusDays(7 + random.nextInt(10));
         if (!paid.isAfter(END)) {
-            http(at(paid.toString(), 14), "rijk", "/api/finance/claims/{" + id + "}/payment",
+            http(at(paid.toString(), 14), decider, "/api/finance/claims/{" + id + "}/payment",
                     JSON.createObjectNode().put("occurredOn", paid.toString()), null);
         }
     }

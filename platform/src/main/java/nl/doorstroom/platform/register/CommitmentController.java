@@ -10,6 +10,7 @@ import nl.doorstroom.contracts.catalogue.CatalogueEntry;
 import nl.doorstroom.contracts.catalogue.CommitmentCatalogue;
 import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.platform.register.RegisterCommands.ReportCommitmentProgress;
+import nl.doorstroom.platform.security.Acting;
 import nl.doorstroom.platform.time.BusinessDates;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -81,7 +82,8 @@ public class CommitmentController {
                     ? "by its figure at its due moment" : "by its deadline: report it met at /api/deadlines/deadlines/" + ref + "/met")
                     + ", not by a progress report");
         });
-        commands.sendAndWait(new ReportCommitmentProgress(ref, report.status(), report.note(), report.reportedBy(), report.occurredOn()));
+        String reportedBy = report.reportedBy() != null && !report.reportedBy().isBlank() ? report.reportedBy() : Acting.who();
+        commands.sendAndWait(new ReportCommitmentProgress(ref, report.status(), report.note(), reportedBy, report.occurredOn()));
         return ResponseEntity.accepted().build();
     }
 }

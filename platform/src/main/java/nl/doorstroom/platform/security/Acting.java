@@ -74,6 +74,19 @@ public class Acting {
         return isAdmin(caller) || hasRole(caller, role);
     }
 
+    /**
+     * Who the current caller is, as the events that record an act name it: the party a party client acts for
+     * ({@code PV27}, {@code GM0363}), else the client itself ({@code rijk}, {@code admin}); null without a caller.
+     */
+    public static String who() {
+        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
+        if (caller == null) {
+            return null;
+        }
+        String party = partyOf(caller);
+        return party != null ? party : caller.getName();
+    }
+
     public static String partyOf(Authentication caller) {
         return caller instanceof JwtAuthenticationToken jwt ? jwt.getToken().getClaimAsString("party") : null;
     }

@@ -58,6 +58,20 @@ class ActingTest {
     }
 
     @Test
+    void one_province_does_not_report_for_all_provinces_and_is_named_by_its_code_when_it_acts() {
+        Jwt jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("provincie-PV27").issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(60)).claim("party", "PV27").build();
+        SecurityContextHolder.getContext().setAuthentication(
+                new JwtAuthenticationToken(jwt, List.of(new SimpleGrantedAuthority("ROLE_provincie"))));
+        assertThat(acting.reportsOn("III.12.5")).as("owed by PROVINCIES: IPO reports for them").isFalse();
+        assertThat(acting.as("provincie", "PV27")).isTrue();
+        assertThat(acting.as("provincie", "PV26")).isFalse();
+        assertThat(Acting.who()).isEqualTo("PV27");
+        as("lrt");
+        assertThat(Acting.who()).isEqualTo("lrt");
+    }
+
+    @Test
     void readers_report_on_nothing_and_an_unknown_ref_is_left_to_the_rijk() {
         for (String reader : List.of("ops", "analyst", "auditor", "gemeente")) {
             as(reader);
