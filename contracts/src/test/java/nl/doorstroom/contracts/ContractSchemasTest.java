@@ -7,6 +7,7 @@ import nl.doorstroom.contracts.deadline.DeadlineEventsV1;
 import nl.doorstroom.contracts.finance.FinanceEventsV1;
 import nl.doorstroom.contracts.housing.HousingEventsV1;
 import nl.doorstroom.contracts.register.RegisterEventsV1;
+import nl.doorstroom.contracts.register.RegisterEventsV2;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -79,14 +80,14 @@ class ContractSchemasTest {
     @Test
     void every_published_contract_record_has_a_schema_naming_exactly_its_fields() throws Exception {
         List<Class<?>> contracts = Stream.of(CapacityEventsV1.class, DeadlineEventsV1.class, FinanceEventsV1.class,
-                        HousingEventsV1.class, RegisterEventsV1.class)
+                        HousingEventsV1.class, RegisterEventsV1.class, RegisterEventsV2.class)
                 .flatMap(holder -> Stream.of(holder.getDeclaredClasses()))
                 .filter(c -> c.isRecord() && Stream.of(c.getRecordComponents()).anyMatch(rc -> rc.getName().equals("occurredOn")))
                 .toList();
         assertThat(contracts).extracting(Class::getSimpleName).contains("StatushoudersHoused", "StatushoudersHousingCorrected");
         for (Class<?> contract : contracts) {
             String prefix = (String) contract.getDeclaringClass().getField("TYPE_PREFIX").get(null);
-            String type = prefix + contract.getSimpleName() + ".v1";
+            String type = prefix + contract.getSimpleName() + ".v" + contract.getDeclaringClass().getSimpleName().replaceFirst(".*EventsV", "");
             assertThat(ContractSchemas.isKnown(PUBLISHED, type)).as(type).isTrue();
             JsonNode schema = json.readTree(ContractSchemas.class.getResource("/contracts/published/" + type + ".schema.json"));
             List<String> fields = Stream.of(contract.getRecordComponents()).map(RecordComponent::getName).toList();

@@ -285,6 +285,19 @@ class BusinessTimeIntegrationTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(http.getForObject("/actuator/prometheus", String.class))
                 .contains("ref=\"III.7.5\",service=\"deadline\",status=\"LATE\"")
                 .doesNotContain("ref=\"III.7.5\",service=\"deadline\",status=\"MET\""));
+        // published: version 2 of the report says LATE; version 1, which knows no LATE, says MET with "met late" in its note
+        java.util.function.Predicate<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>> lateReport =
+                r -> text(r).contains("\"ref\":\"III.7.5\"") && text(r).contains("\"status\":\"LATE\"");
+        List<JsonNode> reports = new java.util.ArrayList<>();
+        for (var r : readUntil(DeadlineEventsV1.TOPIC, lateReport, PATIENCE)) {
+            if (text(r).contains("\"ref\":\"III.7.5\"") && text(r).contains("met late: ")) {
+                reports.add(json.readTree(text(r)));
+            }
+        }
+        assertThat(reports).extracting(r -> r.get("type").asText() + " " + r.get("data").get("status").asText()).containsExactly(
+                "nl.doorstroom.register.CommitmentProgressReported.v1 MET", "nl.doorstroom.register.CommitmentProgressReported.v2 LATE");
+        assertThat(reports).allSatisfy(r -> assertThat(ContractSchemas.publishedEventViolations(r)).isEmpty());
+        assertThat(reports.get(1).get("id").asText()).isNotEqualTo(reports.get(0).get("id").asText());
 
         assertProblem(post("/deadlines/III.2.1/met", """
                 {"evidence":"again"}"""), HttpStatus.UNPROCESSABLE_ENTITY, "ref");

@@ -1,5 +1,6 @@
 package nl.doorstroom.platform.outbound;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,4 +10,12 @@ import java.util.Optional;
 public interface OutboundEventMapper {
 
     Optional<PublishedEvent> toContract(Object domainEvent);
+
+    /**
+     * Every published form of the event, in the order they are sent: more than one while a contract's older version
+     * is still published beside its newer one.
+     */
+    default List<PublishedEvent> toContracts(Object domainEvent) {
+        return toContract(domainEvent).stream().toList();
+    }
 }

@@ -68,15 +68,19 @@ public class OutboundPublisher {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> message) {
-        Optional<PublishedEvent> published = mappers.stream()
-                .map(mapper -> mapper.toContract(payload))
-                .flatMap(Optional::stream)
-                .findFirst();
-        if (published.isEmpty()) {
-            return;
-        }
+        List<PublishedEvent> published = mappers.stream()
+                .map(mapper -> mapper.toContracts(payload))
+                .filter(forms -> !forms.isEmpty())
+                .findFirst().orElse(List.of());
         String key = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : message.getIdentifier();
-        CloudEvent event = toCloudEvent(published.get(), key, message);
+        for (int i = 0; i < published.size(); i++) {
+            // source + id is a CloudEvent's identity: a second form of the same event needs an id of its own, the same on a resend
+            String id = i == 0 ? message.getIdentifier() : message.getIdentifier() + ":" + published.get(i).type();
+            send(toCloudEvent(published.get(i), id, key, message), key, message);
+        }
+    }
+
+    private void send(CloudEvent event, String key, EventMessage<?> message) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.outboundTopic(), key, CLOUD_EVENT_JSON.serialize(event));
         record.headers().add(new RecordHeader("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         traceparent(message).ifPresent(tp -> record.headers().add(new RecordHeader(Traceparent.HEADER, tp.getBytes(StandardCharsets.UTF_8))));
@@ -85,13 +89,13 @@ public class OutboundPublisher {
         pendingSends().add(sent);
     }
 
-    private CloudEvent toCloudEvent(PublishedEvent published, String subject, EventMessage<?> message) {
+    private CloudEvent toCloudEvent(PublishedEvent published, String id, String subject, EventMessage<?> message) {
         JsonNode data = json.valueToTree(published.data());
         CloudEventBuilder builder = CloudEventBuilder.v1();
         // the CloudEvents distributed-tracing extension: consumers continue the trace of the request that caused it
         traceparent(message).ifPresent(tp -> builder.withExtension(Traceparent.HEADER, tp));
         return builder
-                .withId(message.getIdentifier())
+                .withId(id)
                 .withSource(URI.create("/doorstroom/" + properties.service()))
                 .withType(published.type())
                 .withSubject(subject)

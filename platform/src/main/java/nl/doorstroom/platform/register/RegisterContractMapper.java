@@ -1,10 +1,12 @@
 package nl.doorstroom.platform.register;
 
 import nl.doorstroom.contracts.register.RegisterEventsV1;
+import nl.doorstroom.contracts.register.RegisterEventsV2;
 import nl.doorstroom.platform.outbound.OutboundEventMapper;
 import nl.doorstroom.platform.outbound.PublishedEvent;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 @Component
@@ -21,6 +23,17 @@ public class RegisterContractMapper implements OutboundEventMapper {
                     e.reportedBy(), e.occurredOn())));
         }
         return Optional.empty();
+    }
+
+    /** A progress report goes out as version 1, for the consumers that read it, and then as version 2, which says LATE and EXTENDED. */
+    @Override
+    public List<PublishedEvent> toContracts(Object domainEvent) {
+        if (domainEvent instanceof RegisterEvents.CommitmentProgressReported e) {
+            RegisterEventsV2.CommitmentProgressReported v2 = new RegisterEventsV2.CommitmentProgressReported(e.ref(),
+                    e.status().name(), e.note(), e.reportedBy(), e.occurredOn());
+            return List.of(toContract(e).orElseThrow(), new PublishedEvent(RegisterEventsV2.type(v2.getClass()), v2));
+        }
+        return toContract(domainEvent).stream().toList();
     }
 
     private static PublishedEvent published(Record contract) {

@@ -102,6 +102,18 @@ class CommitmentViewTest {
     }
 
     @Test
+    void a_report_met_late_goes_out_as_met_in_version_1_and_then_as_late_in_version_2() {
+        var late = new RegisterEvents.CommitmentProgressReported("III.12.1", CommitmentStatus.LATE, "met late: pakket",
+                "deadline-service", java.time.LocalDate.of(2023, 2, 6));
+        var published = new RegisterContractMapper().toContracts(late);
+        assertThat(published).extracting(nl.doorstroom.platform.outbound.PublishedEvent::type).containsExactly(
+                "nl.doorstroom.register.CommitmentProgressReported.v1", "nl.doorstroom.register.CommitmentProgressReported.v2");
+        assertThat(published.get(0).data()).hasFieldOrPropertyWithValue("status", "MET");
+        assertThat(published.get(1).data()).hasFieldOrPropertyWithValue("status", "LATE");
+        assertThat(new RegisterContractMapper().toContracts(new Object())).isEmpty();
+    }
+
+    @Test
     void the_register_lists_articles_in_the_agreements_order() {
         List<String> refs = new java.util.ArrayList<>(List.of("III.12.1", "TABEL", "III.2", "I.1", "INL.2", "III.1.6", "II.9", "III.10"));
         refs.sort(java.util.Comparator.comparing(CommitmentRegister.ArticleOrder::key));
