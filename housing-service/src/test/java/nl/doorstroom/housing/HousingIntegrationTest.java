@@ -59,14 +59,35 @@ class HousingIntegrationTest {
     @Autowired
     HousingMeasure measure;
 
+    /** Nobody posts it: the service sets the agreement's taakstelling (catalogue/figures.yaml) when it starts. */
     @BeforeEach
     void theTaakstellingFor2022H2Is13500() {
-        ResponseEntity<String> set = post(H2_2022 + "/taakstelling", """
-                {"nationalTotal":13500,"occurredOn":"2022-08-26"}""");
-        assertThat(set.getStatusCode()).isIn(HttpStatus.ACCEPTED, HttpStatus.UNPROCESSABLE_ENTITY);
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(json.readTree(http.getForObject(H2_2022 + "/national", String.class)).get("taakstelling").asLong())
                         .isEqualTo(13_500));
+    }
+
+    @Test
+    void the_agreements_taakstelling_is_there_on_a_fresh_service_and_posting_it_again_changes_nothing_but_another_figure_is_refused()
+            throws Exception {
+        JsonNode amsterdam = municipality("GM0363");
+        assertThat(amsterdam.get("taakstelling").asInt()).isEqualTo(693);
+        JsonNode national = json.readTree(http.getForObject(H2_2022 + "/national", String.class));
+        assertThat(national.get("nationalTaakstellingSet").asInt()).isEqualTo(13_500);
+        assertThat(national.get("setOn").asText()).isEqualTo("2022-08-26");
+        assertThat(national.get("minimum").asInt()).isEqualTo(15_300);
+        assertThat(national.get("ambition").asInt()).isEqualTo(20_000);
+
+        String distributed = "select count(*) from domain_event_entry where aggregate_identifier = '2022-H2'"
+                + " and payload_type like '%TaakstellingDistributed'";
+        assertThat(jdbc.queryForObject(distributed, Long.class)).isEqualTo(1);
+        assertThat(post(H2_2022 + "/taakstelling", """
+                {"nationalTotal":13500,"occurredOn":"2022-08-26"}""").getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(jdbc.queryForObject(distributed, Long.class)).as("the same figure again").isEqualTo(1);
+        ResponseEntity<String> other = post(H2_2022 + "/taakstelling", """
+                {"nationalTotal":14000,"occurredOn":"2022-09-01"}""");
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(field(other)).isEqualTo("period");
     }
 
     @Test

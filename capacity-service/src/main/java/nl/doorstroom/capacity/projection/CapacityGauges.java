@@ -39,8 +39,8 @@ public class CapacityGauges {
                 .description("Occupied COA reception places, per target group").register(meters);
         this.outflow = MultiGauge.builder("doorstroom.coa.outflow.statushouders").baseUnit("persons")
                 .description("Status holders who left reception for a municipality, per half year").register(meters);
-        Gauge.builder("doorstroom.coa.places.needed", () -> CapacityQueries.COA_PLACES_NEEDED_END_2022).baseUnit("places")
-                .description("COA places needed at the end of 2022 (introduction of the agreement)").register(meters);
+        Gauge.builder("doorstroom.coa.places.needed", CapacityQueries::coaPlacesNeeded).baseUnit("places")
+                .description("COA places needed as the agreement states it (catalogue/figures.yaml)").register(meters);
     }
 
     @EventListener(ApplicationReadyEvent.class)

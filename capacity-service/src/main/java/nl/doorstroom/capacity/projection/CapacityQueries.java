@@ -1,5 +1,6 @@
 package nl.doorstroom.capacity.projection;
 
+import nl.doorstroom.contracts.catalogue.AgreementFigures;
 import jakarta.persistence.EntityManager;
 import nl.doorstroom.capacity.domain.CapacityEvents.Dated;
 import nl.doorstroom.capacity.domain.CapacityEvents.StatushoudersUitgestroomd;
@@ -17,6 +18,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -40,8 +42,14 @@ import static nl.doorstroom.capacity.projection.LocationState.Status.OPEN;
 @Transactional(readOnly = true)
 public class CapacityQueries {
 
-    /** COA needs 51,000 places at the end of 2022 (introduction of the agreement; COA capacity decision May 2022). */
-    public static final int COA_PLACES_NEEDED_END_2022 = 51_000;
+    /**
+     * COA's need of places as the agreement states it, the latest communicated (catalogue/figures.yaml: 51,000 at the
+     * end of 2022, communicated on 1 July 2022); 0 when the agreement states none.
+     */
+    public static int coaPlacesNeeded() {
+        return AgreementFigures.load().coaNeed().stream().max(Comparator.comparing(AgreementFigures.CoaNeed::decidedOn))
+                .map(AgreementFigures.CoaNeed::places).orElse(0);
+    }
 
     private final LocationRecords locations;
     private final PledgeRecords pledges;
@@ -241,8 +249,8 @@ public class CapacityQueries {
         long coaOccupied = perGroup.values().stream().mapToLong(GroupFigures::occupied).sum();
         Map<String, Long> outflowPerPeriod = new TreeMap<>();
         outflow.forEach(s -> outflowPerPeriod.put(s.period(), s.persons()));
-        return new NationalCapacity(COA_PLACES_NEEDED_END_2022, coaPlaces, coaOccupied,
-                percent(coaPlaces, COA_PLACES_NEEDED_END_2022), perGroup,
+        int needed = coaPlacesNeeded();
+        return new NationalCapacity(needed, coaPlaces, coaOccupied, needed == 0 ? null : percent(coaPlaces, needed), perGroup,
                 regions.stream().mapToLong(RegionCapacity::pledged).sum(),
                 regions.stream().mapToLong(RegionCapacity::realised).sum(),
                 regions.stream().mapToLong(RegionCapacity::occupied).sum(),

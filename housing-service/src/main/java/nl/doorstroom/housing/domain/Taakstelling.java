@@ -16,7 +16,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * The national taakstelling of one half year: how many vergunninghouders municipalities together are to house
  * (III.12.2: 13,500 in 2022-H2; 20,400 to 23,900 expected for 2023-H1). It is set once and distributed over the
- * 342 municipalities by population; each municipality then adds its own backlog or credit.
+ * 342 municipalities by population; each municipality then adds its own backlog or credit. A period the agreement
+ * fixes ({@code catalogue/figures.yaml}) is set at start-up; setting the same figure again changes nothing.
  */
 @Aggregate(cache = Snapshots.CACHE)
 public class Taakstelling {
@@ -38,6 +39,9 @@ public class Taakstelling {
         }
         if (command.nationalTotal() <= 0) {
             throw new RuleViolation("nationalTotal", "a taakstelling is for at least one vergunninghouder");
+        }
+        if (period != null && nationalTotal == command.nationalTotal()) {
+            return; // the same figure again (the agreement's figures at start-up, a repeated request) changes nothing
         }
         if (period != null) {
             throw new RuleViolation("period", "the taakstelling for " + period + " was already set at " + nationalTotal);

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.projection;
 
+import nl.doorstroom.contracts.catalogue.AgreementFigures;
 import nl.doorstroom.housing.domain.Gemeente;
 import nl.doorstroom.housing.domain.Gemeenten;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -34,8 +36,6 @@ public class HousingQueries {
 
     /** III.12.4: in 2022-H2 municipalities house at least 15,300 (taakstelling plus backlog) and aim for more than 20,000. */
     public static final String PERIOD_OF_III_12_4 = "2022-H2";
-    public static final int MINIMUM_2022_H2 = 15_300;
-    public static final int AMBITION_2022_H2 = 20_000;
     /** II.2: 37,500 flex homes and the like available by the end of 2024. */
     public static final int FLEX_HOMES_TARGET = 37_500;
     public static final LocalDate FLEX_HOMES_DUE = LocalDate.of(2024, 12, 31);
@@ -142,11 +142,13 @@ public class HousingQueries {
                 .toList();
         HousingFigures f = HousingFigures.sum(provinces.stream().map(HousingQueries::figures).toList());
         PeriodState set = periods.findById(p.toString()).map(PeriodRecord::state).orElse(null);
-        boolean iii124 = PERIOD_OF_III_12_4.equals(p.toString());
+        // the minimum and the ambition the agreement sets for the period, if it sets any (catalogue/figures.yaml)
+        Optional<AgreementFigures.PeriodFigures> agreed = AgreementFigures.load().period(p.toString());
+        Integer minimum = agreed.map(AgreementFigures.PeriodFigures::minimum).orElse(null);
+        Integer ambition = agreed.map(AgreementFigures.PeriodFigures::ambition).orElse(null);
         return new NationalFigures(p.toString(), set == null ? null : set.nationalTotal(), set == null ? null : set.setOn(),
                 f.taakstelling(), f.backlog(), f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
-                f.housedByForm(), pace(p, f), iii124 ? MINIMUM_2022_H2 : null, iii124 ? AMBITION_2022_H2 : null,
-                iii124 ? Math.max(0, MINIMUM_2022_H2 - f.housed()) : null, provinces);
+                f.housedByForm(), pace(p, f), minimum, ambition, minimum == null ? null : Math.max(0, minimum - f.housed()), provinces);
     }
 
     /**

@@ -49,6 +49,14 @@ class TaakstellingTest {
     }
 
     @Test
+    void the_same_figure_again_is_no_change_so_the_agreements_figures_can_be_loaded_at_every_start() {
+        fixture.given(distributed("2022-H2", 13_500, AUGUST_26))
+                .when(new SetTaakstelling("2022-H2", 13_500, AUGUST_26))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
     void a_period_in_the_wrong_format_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new SetTaakstelling("2022-H3", 13_500, AUGUST_26))
