@@ -14,7 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,7 +28,6 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,13 +54,11 @@ public class CommitmentRegisterController {
     private final CommitmentCatalogue catalogue = CommitmentCatalogue.load();
     private final Map<String, Integer> agreementOrder;
 
-    public CommitmentRegisterController(ServiceDirectory services, RestClient.Builder builder, LoadBalancerClient loadBalancer) {
+    public CommitmentRegisterController(ServiceDirectory services, RestClient.Builder builder, LoadBalancerClient loadBalancer,
+                                        ClientHttpRequestFactory serviceRequests) {
         this.services = services;
         this.loadBalancer = loadBalancer;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(services.timeout()).build());
-        requests.setReadTimeout(services.timeout());
-        this.http = builder.requestFactory(requests).build();
+        this.http = builder.requestFactory(serviceRequests).build();
         List<CatalogueEntry> entries = catalogue.commitments();
         this.agreementOrder = IntStream.range(0, entries.size()).boxed()
                 .collect(Collectors.toMap(i -> entries.get(i).ref(), Function.identity()));
