@@ -1,13 +1,5 @@
 package nl.doorstroom.contracts.catalogue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -72,17 +64,7 @@ public record AgreementFigures(String source, LocalDate agreedOn, int version, L
     }
 
     private static AgreementFigures parse() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try (InputStream in = AgreementFigures.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return yaml.readValue(in, AgreementFigures.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the agreement's figures cannot be read", e);
-        }
+        return CatalogueFiles.read(RESOURCE, AgreementFigures.class, "the agreement's figures");
     }
 
     public Optional<PeriodFigures> period(String period) {

@@ -1,13 +1,5 @@
 package nl.doorstroom.contracts.catalogue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -58,17 +50,7 @@ public record CommitmentCatalogue(String source, LocalDate agreedOn, int version
     }
 
     private static CommitmentCatalogue parse() {
-        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
-                .registerModule(new JavaTimeModule())
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-        try (InputStream in = CommitmentCatalogue.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-            }
-            return yaml.readValue(in, CommitmentCatalogue.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the commitment catalogue cannot be read", e);
-        }
+        return CatalogueFiles.read(RESOURCE, CommitmentCatalogue.class, "the commitment catalogue");
     }
 
     public List<CatalogueEntry> ownedBy(String service) {
