@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.authorization.settings.TokenSe
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,18 +25,9 @@ public class DemoClients implements RegisteredClientRepository {
     public record Grant(List<String> roles, String party) {
     }
 
-    private static final Map<String, List<String>> FIXED = Map.ofEntries(
-            Map.entry("ops", List.of("ops")),
-            Map.entry("analyst", List.of("analyst")),
-            Map.entry("auditor", List.of("auditor")),
-            Map.entry("admin", List.of("admin")),
-            Map.entry("rijk", List.of("rijk")),
-            Map.entry("vng", List.of("vng")),
-            Map.entry("ipo", List.of("ipo")),
-            Map.entry("veiligheidsberaad", List.of("veiligheidsberaad")),
-            Map.entry("lrt", List.of("lrt")),
-            Map.entry("coa", List.of("coa")),
-            Map.entry("ind", List.of("ind")));
+    /** Clients that act in the role of their own name. */
+    private static final Set<String> FIXED = Set.of("ops", "analyst", "auditor", "admin", "rijk", "vng", "ipo",
+            "veiligheidsberaad", "lrt", "coa", "ind");
 
     private static final Pattern PARTY = Pattern.compile(
             "(gemeente)-(GM[0-9]{4})|(provincie)-(PV(2[0-9]|3[01]))|(vr)-(VR(0[1-9]|1[0-9]|2[0-5]))|(ggd)-(GGD(0[1-9]|1[0-9]|2[0-5]))");
@@ -51,8 +42,8 @@ public class DemoClients implements RegisteredClientRepository {
         if (clientId == null) {
             return Optional.empty();
         }
-        if (FIXED.containsKey(clientId)) {
-            return Optional.of(new Grant(FIXED.get(clientId), null));
+        if (FIXED.contains(clientId)) {
+            return Optional.of(new Grant(List.of(clientId), null));
         }
         Matcher m = PARTY.matcher(clientId);
         if (!m.matches()) {

@@ -18,7 +18,6 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -47,8 +46,7 @@ public class CapacityQueries {
      * end of 2022, communicated on 1 July 2022); 0 when the agreement states none.
      */
     public static int coaPlacesNeeded() {
-        return AgreementFigures.load().coaNeed().stream().max(Comparator.comparing(AgreementFigures.CoaNeed::decidedOn))
-                .map(AgreementFigures.CoaNeed::places).orElse(0);
+        return AgreementFigures.load().latestCoaNeed().map(AgreementFigures.CoaNeed::places).orElse(0);
     }
 
     private final LocationRecords locations;

@@ -71,6 +71,11 @@ public record AgreementFigures(String source, LocalDate agreedOn, int version, L
         return periods.stream().filter(p -> p.period().equals(period)).findFirst();
     }
 
+    /** The latest need communicated: the one in force from its day on. */
+    public Optional<CoaNeed> latestCoaNeed() {
+        return coaNeedOn(LocalDate.MAX);
+    }
+
     /** The need in force on {@code day}: the latest communicated by then, none before the first. */
     public Optional<CoaNeed> coaNeedOn(LocalDate day) {
         return coaNeed.stream().filter(n -> !n.decidedOn().isAfter(day)).max(Comparator.comparing(CoaNeed::decidedOn));

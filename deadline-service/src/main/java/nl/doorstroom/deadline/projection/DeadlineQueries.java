@@ -41,12 +41,16 @@ public class DeadlineQueries {
 
     public DeadlineState one(String ref) {
         return deadlines.findById(ref).map(DeadlineRecord::state)
-                .orElseThrow(() -> new NotFoundException(CommitmentCatalogue.load().find(ref).filter(CatalogueEntry::decidedByItsFigure).isPresent()
+                .orElseThrow(() -> new NotFoundException(judgedByItsFigure(ref)
                         ? ref + " is a number to reach, judged on its figure at its due moment by the register, not a"
                         + " deadline: GET /api/commitments/" + ref
                         : "no deadline " + ref));
     }
 
+    /** A dated target has no deadline of its own: its register judges its figure at the due moment. */
+    private static boolean judgedByItsFigure(String ref) {
+        return CommitmentCatalogue.load().find(ref).filter(CatalogueEntry::decidedByItsFigure).isPresent();
+    }
 
     /**
      * A deadline as recorded by {@code knownAt} (events stored by then) and as valid on {@code validAt} (events whose

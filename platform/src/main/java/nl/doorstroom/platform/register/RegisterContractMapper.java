@@ -33,7 +33,7 @@ public class RegisterContractMapper implements OutboundEventMapper {
                     e.status().name(), e.note(), e.reportedBy(), e.occurredOn());
             return List.of(toContract(e).orElseThrow(), new PublishedEvent(RegisterEventsV2.type(v2.getClass()), v2));
         }
-        return toContract(domainEvent).stream().toList();
+        return OutboundEventMapper.super.toContracts(domainEvent);
     }
 
     private static PublishedEvent published(Record contract) {

@@ -64,8 +64,7 @@ public class Acting {
 
     /** The caller decides for the Rijk: budget amendments, claim decisions, advances, taakstelling. */
     public boolean rijk() {
-        Authentication caller = SecurityContextHolder.getContext().getAuthentication();
-        return isAdmin(caller) || hasRole(caller, "rijk");
+        return has("rijk");
     }
 
     /** The caller has the role (or is admin): {@code @acting.has('coa')}. */
