@@ -15,6 +15,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,18 +55,43 @@ public final class LocalKafkaCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * The ports are found free before the nodes bind them, and in between another socket can take one (a CI run
+     * failed so: "Socket server failed to bind ... Address already in use"). A cluster that could not bind is
+     * stopped and started again on fresh ports, at most {@value #BIND_ATTEMPTS} times.
+     */
     public static LocalKafkaCluster start() {
-        try {
-            LocalKafkaCluster cluster = new LocalKafkaCluster(Files.createTempDirectory("doorstroom-kafka-cluster"));
-            // each node's startup waits for a quorum, which needs two voters: start them together
-            CompletableFuture.allOf(cluster.brokerPorts.keySet().stream()
-                    .map(node -> CompletableFuture.runAsync(() -> cluster.startNode(node)))
-                    .toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-            cluster.awaitBrokers(SIZE);
-            return cluster;
-        } catch (Exception e) {
-            throw new IllegalStateException("embedded Kafka cluster did not start", e);
+        for (int attempt = 1; ; attempt++) {
+            LocalKafkaCluster cluster = null;
+            try {
+                cluster = new LocalKafkaCluster(Files.createTempDirectory("doorstroom-kafka-cluster"));
+                LocalKafkaCluster starting = cluster;
+                // each node's startup waits for a quorum, which needs two voters: start them together
+                CompletableFuture.allOf(starting.brokerPorts.keySet().stream()
+                        .map(node -> CompletableFuture.runAsync(() -> starting.startNode(node)))
+                        .toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+                cluster.awaitBrokers(SIZE);
+                return cluster;
+            } catch (Exception e) {
+                if (cluster != null) {
+                    cluster.close();
+                }
+                if (attempt >= BIND_ATTEMPTS || !portTaken(e)) {
+                    throw new IllegalStateException("embedded Kafka cluster did not start", e);
+                }
+            }
         }
+    }
+
+    private static final int BIND_ATTEMPTS = 3;
+
+    private static boolean portTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every node's address, as a client is given them so it can bootstrap while any one is down. */
