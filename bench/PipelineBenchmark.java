@@ -311,7 +311,9 @@ public class PipelineBenchmark {
      * Housing reports at a steady rate: how long until housing's own read model counts each, and until
      * capacity-service (another service, over doorstroom.housing.events) shows it as outflow. Both read models are
      * polled in their tables every BENCH_POLL_MILLIS (5 ms; a figure is late by up to that much); the k-th report is in
-     * when the count reaches its k-th increase.
+     * when the count reaches its k-th increase. Between them, stages from the same send: the 202, the event on
+     * doorstroom.housing.events (read by a consumer in this benchmark), and capacity's RecordUitstroom stored in its
+     * event table; so the figure shows where its time goes.
      */
     static void latency(int rate) throws Exception {
         // reports spread over 50 municipalities, as they arrive from the country, not one municipality's stream
@@ -330,8 +332,14 @@ public class PipelineBenchmark {
             own.setString(2, period);
             PreparedStatement other = capacity.prepareStatement("select coalesce(sum(persons), 0) from reception_outflow where period = ?");
             other.setString(1, period);
+            // the stages between: each report's event on doorstroom.housing.events, and capacity's command stored
+            PreparedStatement stored = capacity.prepareStatement(
+                    "select count(*) from domain_event_entry where payload_type = ? and global_index > ?");
+            stored.setString(1, "nl.doorstroom.capacity.domain.CapacityEvents$StatushoudersUitgestroomd");
+            stored.setLong(2, single(capacity.prepareStatement("select coalesce(max(global_index), 0) from domain_event_entry")));
             LongSupplier ownCount = () -> single(own);
             LongSupplier otherCount = () -> single(other);
+            LongSupplier storedCount = () -> single(stored);
             for (int i = 0; i < gemeenten.size(); i++) {
                 reportHousing(tokens.get(i), gemeenten.get(i), period);
             }
@@ -339,10 +347,16 @@ public class PipelineBenchmark {
             long ownBase = ownCount.getAsLong();
             long otherBase = otherCount.getAsLong();
             List<Long> sentAt = Collections.synchronizedList(new ArrayList<>());
+            List<Long> acknowledged = Collections.synchronizedList(new ArrayList<>());
             Poller ownPoller = new Poller(ownCount, ownBase);
             Poller otherPoller = new Poller(otherCount, otherBase);
+            Poller storedPoller = new Poller(storedCount, storedCount.getAsLong());
+            TopicCounter published = new TopicCounter("doorstroom.housing.events", "StatushoudersHoused.v1");
+            Poller publishedPoller = new Poller(published::count, 0);
             ownPoller.start();
             otherPoller.start();
+            storedPoller.start();
+            publishedPoller.start();
             int total = rate * SECONDS;
             ScheduledExecutorService clock = Executors.newScheduledThreadPool(1);
             ExecutorService senders = Executors.newFixedThreadPool(16);
@@ -355,10 +369,12 @@ public class PipelineBenchmark {
                 }
                 long n = scheduled.get();
                 senders.submit(() -> {
-                    sentAt.add(System.nanoTime());
+                    long t0 = System.nanoTime();
+                    sentAt.add(t0);
                     try {
                         int g = (int) (n % gemeenten.size());
                         reportHousing(tokens.get(g), gemeenten.get(g), period);
+                        acknowledged.add(System.nanoTime() - t0);
                     } catch (Exception e) {
                         failures.incrementAndGet();
                     } finally {
@@ -375,6 +391,9 @@ public class PipelineBenchmark {
             }
             ownPoller.stop();
             otherPoller.stop();
+            storedPoller.stop();
+            publishedPoller.stop();
+            published.close();
             List<Long> sent = new ArrayList<>(sentAt);
             Collections.sort(sent);
             List<Long> ownLatency = ownPoller.latencies(sent);
@@ -388,6 +407,19 @@ public class PipelineBenchmark {
                     ms(otherLatency, 0.5), "ms", kafkaRoundTripP50Ms, "Kafka round trip p50");
             report("latency.other_service" + at + ".p99", "housing report → capacity-service's read model at " + rate + "/s, p99",
                     ms(otherLatency, 0.99), "ms", kafkaRoundTripP99Ms, "Kafka round trip p99");
+            // where the time between the report and capacity's read model goes, stage by stage from the report's send
+            List<Long> ack = new ArrayList<>(acknowledged);
+            Collections.sort(ack);
+            Map<String, List<Long>> stages = new java.util.LinkedHashMap<>();
+            stages.put("acknowledged", ack);
+            stages.put("on_kafka", publishedPoller.latencies(sent));
+            stages.put("stored_by_capacity", storedPoller.latencies(sent));
+            for (var stage : stages.entrySet()) {
+                report("latency.stage" + at + "." + stage.getKey() + ".p50", "  stage: report → " + stage.getKey().replace('_', ' ')
+                        + " at " + rate + "/s, p50", ms(stage.getValue(), 0.5), "ms", null, null);
+                report("latency.stage" + at + "." + stage.getKey() + ".p99", "  stage: report → " + stage.getKey().replace('_', ' ')
+                        + " at " + rate + "/s, p99", ms(stage.getValue(), 0.99), "ms", null, null);
+            }
             if (failures.get() > 0 || ownLatency.size() < total || otherLatency.size() < total) {
                 System.out.printf("  %d reports failed; %d of %d reached housing, %d reached capacity%n", failures.get(),
                         ownLatency.size(), total, otherLatency.size());
@@ -678,6 +710,64 @@ public class PipelineBenchmark {
     }
 
     /** Polls a count every millisecond and notes when it first reached each value above the base. */
+    /** Counts the records of a topic, from its end at the start, whose value names a type; read as they arrive. */
+    static final class TopicCounter implements AutoCloseable {
+        final AtomicLong count = new AtomicLong();
+        final AtomicBoolean running = new AtomicBoolean(true);
+        final Thread thread;
+
+        TopicCounter(String topic, String type) throws InterruptedException {
+            CountDownLatch assigned = new CountDownLatch(1);
+            byte[] needle = type.getBytes(StandardCharsets.UTF_8);
+            thread = new Thread(() -> {
+                Properties p = new Properties();
+                p.put("bootstrap.servers", KAFKA);
+                p.put("enable.auto.commit", "false");
+                p.put("fetch.max.wait.ms", "20");
+                try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+                    List<TopicPartition> partitions = partitions(consumer, topic);
+                    consumer.assign(partitions);
+                    consumer.seekToEnd(partitions);
+                    partitions.forEach(consumer::position);
+                    assigned.countDown();
+                    while (running.get()) {
+                        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
+                            if (contains(record.value(), needle)) {
+                                count.incrementAndGet();
+                            }
+                        }
+                    }
+                }
+            });
+            thread.setDaemon(true);
+            thread.start();
+            assigned.await();
+        }
+
+        long count() {
+            return count.get();
+        }
+
+        static boolean contains(byte[] haystack, byte[] needle) {
+            outer:
+            for (int i = 0; i + needle.length <= haystack.length; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (haystack[i + j] != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join();
+        }
+    }
+
     static final class Poller {
         final LongSupplier count;
         final long base;
