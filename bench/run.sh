@@ -18,7 +18,8 @@ out=bench/results/$(date -u +%Y%m%dT%H%M%SZ).txt
 start=$(date +%s.%N)
 DOORSTROOM_DATA="$data" DOORSTROOM_RATE_LIMIT="${DOORSTROOM_RATE_LIMIT:-100000}" java -jar "$jar" > "$data/stack.out" 2>&1 &
 stack=$!
-trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$data"' EXIT
+# BENCH_KEEP_DATA=1 keeps the data directory (the services' logs are in its logs/) for a look after the run
+trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; [ -n "${BENCH_KEEP_DATA:-}" ] && echo "data and logs kept in $data" || rm -rf "$data"' EXIT
 until grep -q "Doorstroom is ready" "$data/stack.out"; do
   kill -0 $stack 2>/dev/null || { cat "$data/stack.out"; exit 1; }
   sleep 0.2

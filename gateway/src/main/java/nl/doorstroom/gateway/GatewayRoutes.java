@@ -2,7 +2,6 @@ package nl.doorstroom.gateway;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuitBreakerFactory;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.ServiceInstance;
@@ -50,8 +49,8 @@ public class GatewayRoutes {
                     .before(requestSize(services.maxRequestSize()))
                     .before(stripPrefix(2))
                     .after(locationUnder("/api/" + service.route()))
-                    // around the circuit breaker, not inside it as onError would be: its time limiter's 504 and an
-                    // open circuit are thrown by the breaker itself
+                    // around the circuit breaker, not inside it as onError would be: an open circuit is thrown by
+                    // the breaker itself
                     .filter((request, next) -> {
                         try {
                             return next.handle(request);
@@ -120,11 +119,14 @@ public class GatewayRoutes {
         };
     }
 
-    /** One circuit breaker per service: a service that keeps failing is answered for at once, until it recovers. */
+    /**
+     * One circuit breaker per service: a service that keeps failing is answered for at once, until it recovers. It has
+     * no time limiter (gateway.yml): the proxy's client times out by itself (ProxyClient), and a time limiter runs
+     * every call on a thread of its own while the request's thread waits for it.
+     */
     @Bean
-    Customizer<Resilience4JCircuitBreakerFactory> circuitBreakers(ServiceDirectory services) {
+    Customizer<Resilience4JCircuitBreakerFactory> circuitBreakers() {
         return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(services.timeout().plusSeconds(1)).build())
                 .circuitBreakerConfig(CircuitBreakerConfig.custom().slidingWindowSize(20).minimumNumberOfCalls(5)
                         .failureRateThreshold(50).waitDurationInOpenState(Duration.ofSeconds(10)).build())
                 .build());
