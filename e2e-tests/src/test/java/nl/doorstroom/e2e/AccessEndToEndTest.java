@@ -104,10 +104,15 @@ class AccessEndToEndTest {
                 "ops", "gemeente-GM0014", "gemeente-GM0363"));
         write(new Write("housing POST /municipalities/{gmCode}/flexwoningen", "/api/housing/municipalities/GM0363/flexwoningen",
                 "{\"homes\":10,\"centrallyProcured\":false}", "vr-VR13", "gemeente-GM0014", "gemeente-GM0363"));
-        // a swap stays in the province (Amsterdam and Zaanstad, Noord-Holland): the giver or its province's regietafel records it
+        // a swap stays in the province (Amsterdam and Zaanstad, Noord-Holland): the giver proposes it and the receiver
+        // agrees, or their province's regietafel arranges it
         String swap = "{\"fromGemeente\":\"GM0363\",\"toGemeente\":\"GM0479\",\"persons\":5,\"compensation\":\"CNO-plekken\"}";
-        write(new Write("housing POST /periods/{period}/swaps", "/api/housing/periods/2023-H1/swaps", swap,
-                "vr-VR13", "gemeente-GM0479", "gemeente-GM0363"));
+        String swapId = StackClient.JSON.readTree(write(new Write("housing POST /periods/{period}/swaps",
+                "/api/housing/periods/2023-H1/swaps", swap, "vr-VR13", "gemeente-GM0479", "gemeente-GM0363")).body())
+                .get("swapId").asText();
+        write(new Write("housing POST /periods/{period}/municipalities/{gmCode}/swap-agreements",
+                "/api/housing/periods/2023-H1/municipalities/GM0479/swap-agreements", "{\"swapId\":\"" + swapId + "\"}",
+                "provincie-PV27", "gemeente-GM0363", "gemeente-GM0479"));
         write(new Write("housing POST /periods/{period}/swaps as the PRT", "/api/housing/periods/2023-H1/swaps", swap,
                 "ipo", "provincie-PV26", "provincie-PV27"));
         write(new Write("housing POST /periods/{period}/municipalities/{gmCode}/prt-agreements",

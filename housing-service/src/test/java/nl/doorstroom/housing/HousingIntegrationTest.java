@@ -289,22 +289,48 @@ class HousingIntegrationTest {
     }
 
     @Test
-    void utrecht_hands_50_of_its_taakstelling_to_amersfoort_for_cno_places_and_the_province_and_country_stay_the_same()
+    void utrecht_hands_50_of_its_taakstelling_to_amersfoort_once_amersfoort_agrees_and_the_province_and_country_stay_the_same()
             throws Exception {
         JsonNode utrechtBefore = municipality("GM0344");
         JsonNode amersfoortBefore = municipality("GM0307");
         long provinceBefore = json.readTree(http.getForObject(H2_2022 + "/provinces/PV26", String.class)).get("corrected").asLong();
 
-        ResponseEntity<String> swapped = post(H2_2022 + "/swaps", """
+        String utrecht = TestTokens.token("gemeente-GM0344", List.of("gemeente"), "GM0344");
+        ResponseEntity<String> proposed = postAs(utrecht, H2_2022 + "/swaps", """
                 {"fromGemeente":"GM0344","toGemeente":"GM0307","persons":50,"compensation":"200 CNO-plaatsen","occurredOn":"2022-10-01"}""");
-        assertThat(swapped.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(swapped.getHeaders().getLocation()).hasPath("/periods/2022-H2/municipalities/GM0344");
+        assertThat(proposed.getStatusCode()).as(proposed.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(proposed.getHeaders().getLocation()).hasPath("/periods/2022-H2/municipalities/GM0344");
+        JsonNode proposal = json.readTree(proposed.getBody());
+        assertThat(proposal.get("status").asText()).isEqualTo("PROPOSED");
+        String swapId = proposal.get("swapId").asText();
+        await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> assertThat(municipality("GM0344")
+                .get("swapsAwaitingAgreement").findValuesAsText("swapId")).containsExactly(swapId));
+        assertThat(municipality("GM0344").get("swappedOut").asInt()).as("nothing moves before Amersfoort agrees")
+                .isEqualTo(utrechtBefore.get("swappedOut").asInt());
+
+        String agreement = "{\"swapId\":\"" + swapId + "\",\"occurredOn\":\"2022-10-01\"}";
+        ResponseEntity<String> forAmersfoort = postAs(TestTokens.token("gemeente-GM0310", List.of("gemeente"), "GM0310"),
+                H2_2022 + "/municipalities/GM0307/swap-agreements", agreement);
+        assertThat(forAmersfoort.getStatusCode()).as("only Amersfoort agrees for Amersfoort: " + forAmersfoort.getBody())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<String> notToDeBilt = postAs(TestTokens.token("gemeente-GM0310", List.of("gemeente"), "GM0310"),
+                H2_2022 + "/municipalities/GM0310/swap-agreements", agreement);
+        assertThat(notToDeBilt.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(field(notToDeBilt)).isEqualTo("swapId");
+        ResponseEntity<String> swapped = postAs(TestTokens.token("gemeente-GM0307", List.of("gemeente"), "GM0307"),
+                H2_2022 + "/municipalities/GM0307/swap-agreements", agreement);
+        assertThat(swapped.getStatusCode()).as(swapped.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(json.readTree(swapped.getBody()).get("status").asText()).isEqualTo("AGREED");
 
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             assertThat(municipality("GM0344").get("swappedOut").asInt()).isEqualTo(utrechtBefore.get("swappedOut").asInt() + 50);
             assertThat(municipality("GM0307").get("swappedIn").asInt()).isEqualTo(amersfoortBefore.get("swappedIn").asInt() + 50);
         });
         assertThat(municipality("GM0344").get("corrected").asInt()).isEqualTo(utrechtBefore.get("corrected").asInt() - 50);
+        assertThat(municipality("GM0344").get("swapsAwaitingAgreement")).isEmpty();
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"
+                + " where aggregate_identifier = 'GM0344' and payload_type like '%TaakstellingSwappedOut'", String.class))
+                .contains("\"agreedBy\":\"GM0307\"").contains("\"occurredOn\":\"2022-10-01\"");
         assertThat(municipality("GM0344").get("taakstelling").asInt()).isEqualTo(utrechtBefore.get("taakstelling").asInt());
         assertThat(municipality("GM0307").get("corrected").asInt()).isEqualTo(amersfoortBefore.get("corrected").asInt() + 50);
         assertThat(json.readTree(http.getForObject(H2_2022 + "/provinces/PV26", String.class)).get("corrected").asLong())
@@ -353,6 +379,8 @@ class HousingIntegrationTest {
                 .getStatusCode()).as("the receiving municipality does not give away another's share").isEqualTo(HttpStatus.FORBIDDEN);
         ResponseEntity<String> arranged = postAs(prtUtrecht, H2_2022 + "/swaps", swap);
         assertThat(arranged.getStatusCode()).as(arranged.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(json.readTree(arranged.getBody()).get("status").asText()).as("arranged with both: in effect at once")
+                .isEqualTo("AGREED");
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() ->
                 assertThat(municipality("GM0310").get("swappedIn").asInt()).isEqualTo(deBiltBefore.get("swappedIn").asInt() + 3));
         assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domain_event_entry"

@@ -2,6 +2,7 @@ package nl.doorstroom.housing.domain;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import nl.doorstroom.housing.domain.HousingCommands.AgreeToSwap;
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
@@ -9,6 +10,7 @@ import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
+import nl.doorstroom.housing.domain.HousingCommands.SwapOutcome;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
@@ -16,6 +18,7 @@ import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwapProposed;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
@@ -44,10 +47,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * <p>
  * Municipalities may swap (uitruilen, III.5) part of the taakstelling for a period in exchange for CNO or reception
  * tasks, within their province: the agreement keeps swaps inside the province until the emergency law allows more,
- * and that law's entry into force is not recorded anywhere yet. The giving municipality decides, or its province's
- * regietafel arranges it: only the giver's own figures say how much of its corrected taakstelling is still to be
- * housed, and that is the limit. It records {@link TaakstellingSwappedOut} under a swap id of its own
- * ({@code 2022-H2:GM0344:1}); {@link TaakstellingSwap} then hands the receiving municipality
+ * and that law's entry into force is not recorded anywhere yet. A swap is agreed by both municipalities: the giving
+ * one proposes it ({@link TaakstellingSwapProposed}, under a swap id of its own, {@code 2022-H2:GM0344:1}) and it
+ * takes effect when the receiving one agrees; or their province's regietafel arranges it with both, and it takes
+ * effect at once. Only the giver's own figures say how much of its corrected taakstelling is still to be housed, and
+ * that is the limit, checked again at the agreement. It records {@link TaakstellingSwappedOut};
+ * {@link TaakstellingSwap} then hands the receiving municipality
  * {@link TaakstellingSwappedIn}, once per swap id. Both corrected figures change, so the backlog carried into the
  * next period follows from the swapped figure. The receiver has its taakstelling by then: every municipality is
  * assigned from the same distribution, and the swap is passed on by the processor that makes those assignments,
@@ -55,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = Snapshots.TRIGGER, cache = Snapshots.CACHE)
 // a snapshot is these fields as JSON; a change to them or to a fold raises the revision, and older snapshots are passed over
-@Revision("1")
+@Revision("2")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE,
         setterVisibility = Visibility.NONE, creatorVisibility = Visibility.NONE)
 public class GemeenteHuisvesting {
@@ -70,7 +75,9 @@ public class GemeenteHuisvesting {
     private final Map<Period, Map<HousingForm, Integer>> housedByForm = new HashMap<>();
     private final Set<String> housedZaken = new HashSet<>();
     private final Set<String> linkedZaken = new HashSet<>();
-    private final Map<Period, Integer> swapsOut = new HashMap<>();
+    // swap ids numbered per period, proposed or arranged; and the proposals still waiting for the receiver
+    private final Map<Period, Integer> swapsNumbered = new HashMap<>();
+    private final Map<String, TaakstellingSwapProposed> swapsProposed = new HashMap<>();
     private final Set<String> swapsIn = new HashSet<>();
 
     protected GemeenteHuisvesting() {
@@ -165,9 +172,10 @@ public class GemeenteHuisvesting {
         apply(new FlexHomesRealised(g.code(), g.provincieCode(), command.homes(), command.centrallyProcured(), command.occurredOn()));
     }
 
+    /** The receiver agrees to a proposed swap by the id this returns; one the regietafel arranged is in effect at once. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SwapTaakstelling command) {
+    public SwapOutcome handle(SwapTaakstelling command) {
         Gemeente from = known(command.fromGemeente(), "fromGemeente");
         Gemeente to = known(command.toGemeente(), "toGemeente");
         Period period = period(command.period());
@@ -184,6 +192,42 @@ public class GemeenteHuisvesting {
             throw new RuleViolation("toGemeente", to.code() + " lies in " + to.provincieNaam() + ", " + from.code() + " in "
                     + from.provincieNaam() + ": taakstelling is swapped within the province (III.5)");
         }
+        mayStillGive(from, period, command.persons());
+        String swapId = period + ":" + from.code() + ":" + (swapsNumbered.getOrDefault(period, 0) + 1);
+        if (from.provincieCode().equals(command.arrangedBy())) {
+            // the regietafel arranged it with both municipalities
+            apply(new TaakstellingSwappedOut(swapId, from.code(), from.provincieCode(), period.toString(), to.code(),
+                    to.provincieCode(), command.persons(), command.compensation(),
+                    true, command.occurredOn(), command.arrangedBy(), null));
+            return new SwapOutcome(swapId, true);
+        }
+        apply(new TaakstellingSwapProposed(swapId, from.code(), from.provincieCode(), period.toString(), to.code(),
+                to.provincieCode(), command.persons(), command.compensation(), command.occurredOn()));
+        return new SwapOutcome(swapId, false);
+    }
+
+    @CommandHandler
+    public void handle(AgreeToSwap command) {
+        TaakstellingSwapProposed proposed = swapsProposed.get(command.swapId());
+        if (proposed == null) {
+            throw new RuleViolation("swapId", "no swap " + command.swapId() + " of " + gemeente + " waits for agreement");
+        }
+        if (!proposed.toGemeente().equals(command.toGemeente())) {
+            throw new RuleViolation("swapId", command.swapId() + " is proposed to " + proposed.toGemeente() + ", not to "
+                    + command.toGemeente());
+        }
+        if (command.occurredOn().isBefore(proposed.occurredOn())) {
+            throw new RuleViolation("occurredOn", "an agreement cannot precede the proposal of " + proposed.occurredOn());
+        }
+        Gemeente from = known(proposed.gemeente(), "fromGemeente");
+        mayStillGive(from, Period.parse(proposed.period()), proposed.persons());
+        apply(new TaakstellingSwappedOut(proposed.swapId(), proposed.gemeente(), proposed.provincie(), proposed.period(),
+                proposed.toGemeente(), proposed.toProvincie(), proposed.persons(), proposed.compensation(), true,
+                command.occurredOn(), proposed.gemeente(), command.toGemeente()));
+    }
+
+    /** What the giver still has to house of the period is what it can give; a period carried forward takes no swaps. */
+    private void mayStillGive(Gemeente from, Period period, int persons) {
         if (!corrected.containsKey(period)) {
             throw new RuleViolation("period", from.code() + " has no taakstelling for " + period + " yet");
         }
@@ -191,14 +235,10 @@ public class GemeenteHuisvesting {
             throw new RuleViolation("period", "the result of " + period + " was already carried into the next taakstelling of " + from.code());
         }
         int remaining = corrected.get(period) - housed.getOrDefault(period, 0);
-        if (command.persons() > remaining) {
+        if (persons > remaining) {
             throw new RuleViolation("persons", from.code() + " has " + Math.max(0, remaining) + " of its " + period
-                    + " taakstelling left to house and cannot give away " + command.persons());
+                    + " taakstelling left to house and cannot give away " + persons);
         }
-        String swapId = period + ":" + from.code() + ":" + (swapsOut.getOrDefault(period, 0) + 1);
-        apply(new TaakstellingSwappedOut(swapId, from.code(), from.provincieCode(), period.toString(), to.code(),
-                to.provincieCode(), command.persons(), command.compensation(),
-                true, command.occurredOn(), command.arrangedBy()));
     }
 
     @CommandHandler
@@ -279,11 +319,20 @@ public class GemeenteHuisvesting {
     }
 
     @EventSourcingHandler
+    void on(TaakstellingSwapProposed event) {
+        this.gemeente = event.gemeente();
+        swapsNumbered.merge(Period.parse(event.period()), 1, Integer::sum);
+        swapsProposed.put(event.swapId(), event);
+    }
+
+    @EventSourcingHandler
     void on(TaakstellingSwappedOut event) {
         this.gemeente = event.gemeente();
         Period period = Period.parse(event.period());
         corrected.merge(period, -event.persons(), Integer::sum);
-        swapsOut.merge(period, 1, Integer::sum);
+        if (swapsProposed.remove(event.swapId()) == null) {
+            swapsNumbered.merge(period, 1, Integer::sum);
+        }
     }
 
     @EventSourcingHandler

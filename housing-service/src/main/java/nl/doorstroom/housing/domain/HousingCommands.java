@@ -36,10 +36,19 @@ public final class HousingCommands {
      * Two municipalities of one province swap tasks for a period (III.5): {@code toGemeente} houses {@code persons}
      * more vergunninghouders, {@code fromGemeente} as many fewer, in exchange for what {@code compensation} names
      * (e.g. "200 CNO-plaatsen"). {@code arrangedBy} is the giving municipality, which knows what it still has to
-     * house, or the province whose regietafel arranged the swap.
+     * house and proposes the swap to the receiver, or the province whose regietafel arranged it with both.
      */
     public record SwapTaakstelling(String period, @TargetAggregateIdentifier String fromGemeente, String toGemeente,
                                    int persons, String compensation, LocalDate occurredOn, String arrangedBy) {
+    }
+
+    /** What a {@link SwapTaakstelling} recorded: the swap's id, and whether it is in effect or waits for the receiver. */
+    public record SwapOutcome(String swapId, boolean inEffect) {
+    }
+
+    /** The receiving municipality {@code toGemeente} agrees to the swap {@code fromGemeente} proposed to it (III.5). */
+    public record AgreeToSwap(@TargetAggregateIdentifier String fromGemeente, String swapId, String toGemeente,
+                              LocalDate occurredOn) {
     }
 
     /** The PRT of the municipality's province records an agreement with it, or its regie, about a period (III.12.5, III.6). */

@@ -31,11 +31,23 @@ public final class HousingEvents {
      * drops by {@code persons}. {@code withinProvincie}: both lie in one province, as the agreement asks (swaps
      * recorded before 2026-12-07 could cross a border). {@code arrangedBy}: the giving municipality ({@code GM0363})
      * or the province whose regietafel arranged it ({@code PV27}); null in swaps recorded before it was kept, which
-     * only the giving municipality could record.
+     * only the giving municipality could record. {@code agreedBy}: the receiving municipality, when the giving one
+     * proposed the swap ({@link TaakstellingSwapProposed}) and it agreed; null when the regietafel arranged it, and in
+     * swaps recorded before 2026-12-08, which took effect without the receiver.
      */
     public record TaakstellingSwappedOut(String swapId, String gemeente, String provincie, String period,
                                          String toGemeente, String toProvincie, int persons, String compensation,
-                                         boolean withinProvincie, LocalDate occurredOn, String arrangedBy) {
+                                         boolean withinProvincie, LocalDate occurredOn, String arrangedBy, String agreedBy) {
+    }
+
+    /**
+     * A municipality proposed to hand part of its taakstelling for a period to another of its province (III.5).
+     * Nothing moves yet: the swap takes effect, as {@link TaakstellingSwappedOut} under the same {@code swapId}, when
+     * {@code toGemeente} agrees.
+     */
+    public record TaakstellingSwapProposed(String swapId, String gemeente, String provincie, String period,
+                                           String toGemeente, String toProvincie, int persons, String compensation,
+                                           LocalDate occurredOn) {
     }
 
     /**

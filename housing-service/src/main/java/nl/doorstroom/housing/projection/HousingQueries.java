@@ -68,7 +68,8 @@ public class HousingQueries {
     public record MunicipalityFigures(String period, String gemeente, String naam, String provincie, long taakstelling,
                                       long backlog, long swappedIn, long swappedOut, long corrected, long housed, long remaining,
                                       BigDecimal shareRealisedPercent, long linked, Map<HousingForm, Long> housedByForm,
-                                      Pace pace, List<MunicipalityPeriodState.PrtEntry> prt) {
+                                      Pace pace, List<MunicipalityPeriodState.PrtEntry> prt,
+                                      List<MunicipalityPeriodState.SwapAwaitingAgreement> swapsAwaitingAgreement) {
     }
 
     public record ProvinceFigures(String period, String provincie, String naam, int gemeenten, long taakstelling,
@@ -118,7 +119,8 @@ public class HousingQueries {
         LocalDate judgedOn = validAt != null ? validAt : LocalDate.now(clock);
         return new MunicipalityFigures(p.toString(), g.code(), g.naam(), g.provincieCode(), f.taakstelling(), f.backlog(),
                 f.swappedIn(), f.swappedOut(), f.corrected(), f.housed(), f.remaining(), f.shareRealisedPercent(), f.linked(),
-                f.housedByForm(), pace(p, f, judgedOn), state == null ? List.of() : state.prtEntries());
+                f.housedByForm(), pace(p, f, judgedOn), state == null ? List.of() : state.prtEntries(),
+                state == null ? List.of() : state.swapsAwaiting());
     }
 
     public ProvinceFigures province(String period, String pvCode) {

@@ -6,11 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import nl.doorstroom.housing.domain.Gemeente;
 import nl.doorstroom.housing.domain.Gemeenten;
+import nl.doorstroom.housing.domain.HousingCommands.AgreeToSwap;
 import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
 import nl.doorstroom.housing.domain.HousingCommands.SetTaakstelling;
+import nl.doorstroom.housing.domain.HousingCommands.SwapOutcome;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.Period;
 import nl.doorstroom.housing.projection.HousingQueries;
@@ -23,8 +25,12 @@ import nl.doorstroom.housing.web.HousingRequests.FlexHomesRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingCorrectionRequest;
 import nl.doorstroom.housing.web.HousingRequests.HousingRequest;
 import nl.doorstroom.housing.web.HousingRequests.PrtAgreementRequest;
+import nl.doorstroom.housing.web.HousingRequests.SwapAgreementRequest;
+import nl.doorstroom.housing.web.HousingRequests.SwapAnswer;
 import nl.doorstroom.housing.web.HousingRequests.SwapRequest;
+import nl.doorstroom.housing.web.HousingRequests.SwapStatus;
 import nl.doorstroom.housing.web.HousingRequests.TaakstellingRequest;
+import nl.doorstroom.platform.domain.RuleViolation;
 import nl.doorstroom.platform.security.Acting;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -75,15 +81,36 @@ public class HousingController {
     @PreAuthorize("@acting.as('gemeente', #request.fromGemeente()) or @acting.as('provincie', "
             + "T(nl.doorstroom.housing.domain.Gemeenten).provincieOf(#request.fromGemeente()))")
     @Operation(summary = "Two municipalities of one province swap part of a period's taakstelling for CNO or reception"
-            + " tasks (III.5)", description = "Recorded by the giving municipality or arranged by its province's"
-            + " regietafel (a provincie-PVxx client); a swap across a provincial border is 422 naming toGemeente.")
-    public ResponseEntity<Void> swapTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
-                                                 @Valid @RequestBody SwapRequest request) {
+            + " tasks (III.5)", description = "Proposed by the giving municipality, and in effect once the receiving"
+            + " municipality agrees (POST .../swap-agreements with the swapId answered here: status PROPOSED); or"
+            + " arranged with both by their province's regietafel (a provincie-PVxx client), in effect at once (status"
+            + " AGREED). A swap across a provincial border is 422 naming toGemeente.")
+    public ResponseEntity<SwapAnswer> swapTaakstelling(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                                       @Valid @RequestBody SwapRequest request) {
         String from = current(request.fromGemeente());
         String to = current(request.toGemeente());
-        commands.sendAndWait(new SwapTaakstelling(period, from, to, request.persons(), request.compensation(),
-                dated(request.occurredOn()), Acting.who()));
-        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + from)).build();
+        SwapOutcome outcome = commands.sendAndWait(new SwapTaakstelling(period, from, to, request.persons(),
+                request.compensation(), dated(request.occurredOn()), Acting.who()));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + from))
+                .body(new SwapAnswer(outcome.swapId(), outcome.inEffect() ? SwapStatus.AGREED : SwapStatus.PROPOSED));
+    }
+
+    @PostMapping("/periods/{period}/municipalities/{gmCode}/swap-agreements")
+    @PreAuthorize("@acting.as('gemeente', #gmCode)")
+    @Operation(summary = "The receiving municipality agrees to a swap proposed to it (III.5); the swap then takes effect",
+            description = "Only the municipality the swap was proposed to may agree, by the swapId its proposal answered"
+                    + " (also listed under swapsAwaitingAgreement of the giving municipality). The giver must still have"
+                    + " the persons left to house, else 422 naming persons.")
+    public ResponseEntity<SwapAnswer> agreeToSwap(@PathVariable @Pattern(regexp = HousingRequests.PERIOD) String period,
+                                                  @PathVariable @Pattern(regexp = HousingRequests.GM_CODE) String gmCode,
+                                                  @Valid @RequestBody SwapAgreementRequest request) {
+        String[] id = request.swapId().split(":");
+        if (!id[0].equals(period)) {
+            throw new RuleViolation("swapId", request.swapId() + " is a swap of " + id[0] + ", not of " + period);
+        }
+        commands.sendAndWait(new AgreeToSwap(id[1], request.swapId(), current(gmCode), dated(request.occurredOn())));
+        return ResponseEntity.accepted().location(URI.create("/periods/" + period + "/municipalities/" + id[1]))
+                .body(new SwapAnswer(request.swapId(), SwapStatus.AGREED));
     }
 
     @PostMapping("/periods/{period}/municipalities/{gmCode}/prt-agreements")

@@ -22,6 +22,8 @@ public final class HousingRequests {
     static final String GM_CODE = "^GM[0-9]{4}$";
     static final String PV_CODE = "^PV[0-9]{2}$";
     static final String PERIOD = Period.FORMAT;
+    // a swap's id: the period, the giving municipality and its number there (2022-H2:GM0344:1)
+    static final String SWAP_ID = "^20[0-9]{2}-H[12]:GM[0-9]{4}:[1-9][0-9]{0,5}$";
 
     private HousingRequests() {
     }
@@ -51,6 +53,17 @@ public final class HousingRequests {
                               @NotBlank @Size(max = 200) String compensation,
                               @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
     }
+
+    /** The receiving municipality agrees to a swap proposed to it, named by the id the proposal answered. */
+    public record SwapAgreementRequest(@Schema(example = "2022-H2:GM0344:1") @NotNull @Pattern(regexp = SWAP_ID) String swapId,
+                                       @PastOrPresent(message = BusinessDates.NOT_AFTER_TODAY) LocalDate occurredOn) {
+    }
+
+    /** The answer to a swap: its id, and whether it waits for the receiving municipality or took effect. */
+    public record SwapAnswer(String swapId, SwapStatus status) {
+    }
+
+    public enum SwapStatus { PROPOSED, AGREED }
 
     /**
      * The right count of persons housed in {@code period} in one housing form, superseding what was reported;

@@ -1,5 +1,6 @@
 package nl.doorstroom.housing.domain;
 
+import nl.doorstroom.housing.domain.HousingCommands.AgreeToSwap;
 import nl.doorstroom.housing.domain.HousingCommands.AssignTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.CorrectHousing;
 import nl.doorstroom.housing.domain.HousingCommands.LinkStatushouder;
@@ -7,6 +8,7 @@ import nl.doorstroom.housing.domain.HousingCommands.RecordFlexHomes;
 import nl.doorstroom.housing.domain.HousingCommands.ReceiveSwappedTaakstelling;
 import nl.doorstroom.housing.domain.HousingCommands.RecordHousing;
 import nl.doorstroom.housing.domain.HousingCommands.RecordPrtAgreement;
+import nl.doorstroom.housing.domain.HousingCommands.SwapOutcome;
 import nl.doorstroom.housing.domain.HousingCommands.SwapTaakstelling;
 import nl.doorstroom.housing.domain.HousingEvents.FlexHomesRealised;
 import nl.doorstroom.housing.domain.HousingEvents.HousingCorrected;
@@ -14,6 +16,7 @@ import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwapProposed;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.platform.domain.RuleViolation;
@@ -182,11 +185,67 @@ class GemeenteHuisvestingTest {
     }
 
     @Test
-    void a_municipality_hands_part_of_its_taakstelling_to_one_in_its_own_province_for_cno_places() {
+    void a_municipality_proposes_to_hand_part_of_its_taakstelling_to_one_in_its_own_province_and_nothing_moves_yet() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
                 .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 100, CNO, OCTOBER_3, AMSTERDAM))
+                .expectEvents(new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100,
+                        CNO, OCTOBER_3))
+                .expectResultMessagePayload(new SwapOutcome("2022-H2:GM0363:1", false));
+    }
+
+    @Test
+    void the_receiving_municipality_agrees_and_the_swap_takes_effect_naming_both() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, OCTOBER_3))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:1", ZAANSTAD, NOVEMBER_1))
                 .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100,
-                        CNO, true, OCTOBER_3, AMSTERDAM));
+                        CNO, true, NOVEMBER_1, AMSTERDAM, ZAANSTAD));
+    }
+
+    @Test
+    void only_the_municipality_the_swap_was_proposed_to_agrees_to_it() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, OCTOBER_3))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:1", "GM0392", NOVEMBER_1))
+                .expectException(violationOf("swapId"))
+                .expectExceptionMessage("2022-H2:GM0363:1 is proposed to GM0479, not to GM0392")
+                .expectNoEvents();
+    }
+
+    @Test
+    void a_swap_takes_effect_once_and_an_unknown_one_not_at_all() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, OCTOBER_3),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true,
+                                NOVEMBER_1, AMSTERDAM, ZAANSTAD))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:1", ZAANSTAD, NOVEMBER_1))
+                .expectException(violationOf("swapId"))
+                .expectNoEvents();
+        new AggregateTestFixture<>(GemeenteHuisvesting.class)
+                .given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:7", ZAANSTAD, NOVEMBER_1))
+                .expectException(violationOf("swapId"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_agreement_is_not_dated_before_the_proposal() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, OCTOBER_3))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:1", ZAANSTAD, SEPTEMBER_30))
+                .expectException(violationOf("occurredOn"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void at_the_agreement_the_giver_must_still_have_the_persons_to_house() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 300, CNO, OCTOBER_3),
+                        new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, OCTOBER_3))
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:1", ZAANSTAD, NOVEMBER_1))
+                .expectException(violationOf("persons"))
+                .expectExceptionMessage("GM0363 has 293 of its 2022-H2 taakstelling left to house and cannot give away 300")
+                .expectNoEvents();
     }
 
     @Test
@@ -203,7 +262,17 @@ class GemeenteHuisvestingTest {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26))
                 .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 40, CNO, OCTOBER_3, NH))
                 .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 40,
-                        CNO, true, OCTOBER_3, NH));
+                        CNO, true, OCTOBER_3, NH, null))
+                .expectResultMessagePayload(new SwapOutcome("2022-H2:GM0363:1", true));
+    }
+
+    @Test
+    void a_swap_the_regietafel_arranges_after_a_proposal_gets_the_next_number() {
+        fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
+                        new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, OCTOBER_3))
+                .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 40, CNO, OCTOBER_3, NH))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 40,
+                        CNO, true, OCTOBER_3, NH, null));
     }
 
     @Test
@@ -234,7 +303,7 @@ class GemeenteHuisvestingTest {
     void a_municipality_cannot_give_away_more_than_it_still_has_to_house_after_earlier_swaps() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
-                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM))
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM, null))
                 .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 94, CNO, OCTOBER_3, AMSTERDAM))
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage("GM0363 has 93 of its 2022-H2 taakstelling left to house and cannot give away 94")
@@ -247,8 +316,8 @@ class GemeenteHuisvestingTest {
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, SEPTEMBER_30),
                         new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 7, CNO, false, OCTOBER_3))
                 .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 300, CNO, OCTOBER_3, AMSTERDAM))
-                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 300,
-                        CNO, true, OCTOBER_3, AMSTERDAM));
+                .expectEvents(new TaakstellingSwapProposed("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 300,
+                        CNO, OCTOBER_3));
     }
 
     @Test
@@ -337,7 +406,7 @@ class GemeenteHuisvestingTest {
     @Test
     void the_backlog_carried_into_the_next_period_follows_the_swapped_taakstelling() {
         fixture.given(new TaakstellingAssigned(AMSTERDAM, NH, "2022-H2", 693, 0, 693, AUGUST_26),
-                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM),
+                        new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 200, CNO, true, OCTOBER_3, AMSTERDAM, null),
                         new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3),
                         new HousingRecorded(AMSTERDAM, NH, "2022-H2", 400, REGULIERE_WONINGVOORRAAD, null, NOVEMBER_1))
                 .when(new AssignTaakstelling(AMSTERDAM, "2023-H1", 1227, LocalDate.of(2022, 12, 15)))
@@ -397,8 +466,9 @@ class GemeenteHuisvestingTest {
         }
         history.add(new HousingCorrected(AMSTERDAM, NH, "2022-H2", TUSSENVOORZIENING, 100, 90, "dubbel geteld", SEPTEMBER_30));
         history.add(new StatushouderLinked(AMSTERDAM, NH, "Z-L1", SEPTEMBER_30));
-        history.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3, AMSTERDAM));
+        history.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 100, CNO, true, OCTOBER_3, AMSTERDAM, null));
         history.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", AMSTERDAM, NH, "2022-H2", UTRECHT, UT, 20, CNO, false, OCTOBER_3));
+        history.add(new TaakstellingSwapProposed("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 10, CNO, OCTOBER_3));
         // each command changes the state it is given: every one gets a copy of its own, read back from a snapshot
         Supplier<Supplier<GemeenteHuisvesting>> loaded = () -> {
             GemeenteHuisvesting copy = SnapshotRoundTrip.afterSnapshot(GemeenteHuisvesting.class, AMSTERDAM, history.toArray());
@@ -410,8 +480,12 @@ class GemeenteHuisvestingTest {
                 .expectEvents(new TaakstellingAssigned(AMSTERDAM, NH, "2023-H1", 700, 323, 1023, NOVEMBER_1));
         new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
                 .when(new SwapTaakstelling("2022-H2", AMSTERDAM, ZAANSTAD, 50, CNO, NOVEMBER_1, AMSTERDAM))
-                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 50, CNO, true,
-                        NOVEMBER_1, AMSTERDAM));
+                .expectEvents(new TaakstellingSwapProposed("2022-H2:GM0363:3", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 50, CNO,
+                        NOVEMBER_1));
+        new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
+                .when(new AgreeToSwap(AMSTERDAM, "2022-H2:GM0363:2", ZAANSTAD, NOVEMBER_1))
+                .expectEvents(new TaakstellingSwappedOut("2022-H2:GM0363:2", AMSTERDAM, NH, "2022-H2", ZAANSTAD, NH, 10, CNO, true,
+                        NOVEMBER_1, AMSTERDAM, ZAANSTAD));
         new AggregateTestFixture<>(GemeenteHuisvesting.class).givenState(loaded.get())
                 .when(new ReceiveSwappedTaakstelling(AMSTERDAM, "2022-H2:GM0344:1", "2022-H2", UTRECHT, 20, CNO, NOVEMBER_1))
                 .expectNoEvents()

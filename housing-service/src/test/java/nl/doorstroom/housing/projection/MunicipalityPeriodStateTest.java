@@ -8,6 +8,7 @@ import nl.doorstroom.housing.domain.HousingEvents.HousingRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.PrtAgreementRecorded;
 import nl.doorstroom.housing.domain.HousingEvents.StatushouderLinked;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingAssigned;
+import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwapProposed;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedIn;
 import nl.doorstroom.housing.domain.HousingEvents.TaakstellingSwappedOut;
 import nl.doorstroom.housing.domain.HousingForm;
@@ -54,6 +55,24 @@ class MunicipalityPeriodStateTest {
         assertThat(s.housedByForm()).containsEntry(FLEXWONING, 10).containsEntry(REGULIERE_WONINGVOORRAAD, 90);
         assertThat(HousingFigures.of(s).remaining()).isEqualTo(1320);
         assertThat(HousingFigures.of(s).shareRealisedPercent()).isEqualByComparingTo("7.0");
+    }
+
+    @Test
+    void a_proposed_swap_waits_beside_the_figures_until_the_receiver_agrees_and_only_then_moves_them() {
+        MunicipalityPeriodState proposed = fold(List.of(
+                new TaakstellingAssigned("GM0363", "PV27", "2022-H2", 693, 0, 693, AUGUST_26),
+                new TaakstellingSwapProposed("2022-H2:GM0363:1", "GM0363", "PV27", "2022-H2", "GM0479", "PV27", 40, "CNO", NOVEMBER_1),
+                new TaakstellingSwapProposed("2022-H2:GM0363:2", "GM0363", "PV27", "2022-H2", "GM0453", "PV27", 5, "CNO", NOVEMBER_1)));
+        assertThat(proposed.corrected()).isEqualTo(693);
+        assertThat(proposed.swapsAwaiting()).extracting(MunicipalityPeriodState.SwapAwaitingAgreement::swapId)
+                .containsExactly("2022-H2:GM0363:1", "2022-H2:GM0363:2");
+
+        MunicipalityPeriodState agreed = MunicipalityPeriodState.evolve(proposed, new TaakstellingSwappedOut("2022-H2:GM0363:1",
+                "GM0363", "PV27", "2022-H2", "GM0479", "PV27", 40, "CNO", true, NOVEMBER_1, "GM0363", "GM0479"));
+        assertThat(agreed.corrected()).isEqualTo(653);
+        assertThat(agreed.swappedOut()).isEqualTo(40);
+        assertThat(agreed.swapsAwaiting()).extracting(MunicipalityPeriodState.SwapAwaitingAgreement::toGemeente)
+                .containsExactly("GM0453");
     }
 
     @Test
@@ -131,11 +150,11 @@ class MunicipalityPeriodStateTest {
         }
         Map<String, HousingFigures> before = perGemeente(events);
         events.add(new TaakstellingSwappedOut("2022-H2:GM0344:1", "GM0344", "PV26", "2022-H2", "GM0307", "PV26", 50,
-                "200 CNO-plaatsen", true, october3, null));
+                "200 CNO-plaatsen", true, october3, null, null));
         events.add(new TaakstellingSwappedIn("2022-H2:GM0344:1", "GM0307", "PV26", "2022-H2", "GM0344", "PV26", 50,
                 "200 CNO-plaatsen", true, october3));
         events.add(new TaakstellingSwappedOut("2022-H2:GM0363:1", "GM0363", "PV27", "2022-H2", "GM0344", "PV26", 30,
-                "asielopvang", false, october3, null));
+                "asielopvang", false, october3, null, null));
         events.add(new TaakstellingSwappedIn("2022-H2:GM0363:1", "GM0344", "PV26", "2022-H2", "GM0363", "PV27", 30,
                 "asielopvang", false, october3));
         Map<String, HousingFigures> after = perGemeente(events);
